@@ -1,0 +1,29 @@
+package dev.car.domain.repo;
+
+import java.nio.file.Path;
+
+/** How repo paths are stored in the manifest: relative to the hub root, with {@code /} separators. */
+public final class HubPaths {
+    private HubPaths() {
+    }
+
+    /**
+     * Relative path of {@code target} (absolute, or relative to the hub root) from the hub root:
+     * inside the hub it is the plain relative path, outside it may climb with {@code ..}.
+     */
+    public static String relativize(Path hubRoot, String target, PathCanonicalizer canonicalizer) {
+        Path root = hubRoot.toAbsolutePath().normalize();
+        Path candidate = Path.of(target);
+        if (!candidate.isAbsolute()) {
+            candidate = root.resolve(candidate);
+        }
+        Path resolved = canonicalizer.canonicalize(candidate);
+        String relative = root.relativize(resolved).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
+    }
+
+    /** Absolute path of a stored repo path. */
+    public static Path absolute(Path hubRoot, String storedPath) {
+        return hubRoot.resolve(storedPath).normalize();
+    }
+}
