@@ -1,0 +1,81 @@
+package dev.car.adapters.cli;
+
+import dev.car.adapters.cli.command.CarCommand;
+import dev.car.application.UseCaseFailure;
+import dev.car.domain.manifest.ManifestException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs one command line. Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
+ * Stack traces only with {@code --verbose}.
+ */
+public final class CarCli {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private final IFactory factory;
+
+    public CarCli(IFactory factory) {
+        this.factory = factory;
+    }
+
+    public CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(CarCommand.class, factory);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(CarCli::usageError);
+        cli.setExecutionExceptionHandler(CarCli::failure);
+        return cli;
+    }
+
+    public int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return commandLine(out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int usageError(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("car: " + firstLine(ex.getMessage(), "usage error")
+                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        if (Arrays.asList(args).contains("--verbose")) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    private static int failure(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        String[] args = parseResult.originalArgs().toArray(new String[0]);
+        if (ex instanceof ParameterException usage) {
+            return usageError(usage, args);
+        }
+        PrintWriter err = cmd.getErr();
+        if (ex instanceof UseCaseFailure || ex instanceof ManifestException) {
+            err.println(firstLine(ex.getMessage(), ex.getClass().getSimpleName()));
+        } else {
+            err.println("car: internal error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() != null ? ": " + firstLine(ex.getMessage(), "") : ""));
+        }
+        if (Arrays.asList(args).contains("--verbose")) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    /** Failures are one line: a multi-line message would break scripts that read stderr by line. */
+    private static String firstLine(String message, String fallback) {
+        return message == null ? fallback : message.lines().findFirst().orElse(fallback);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.car.adapters.host;
+
+import dev.car.application.port.out.HostEnvironment;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The real process environment; {@code ${HOME}} follows {@code $HOME} like the shell does. */
+public final class SystemHostEnvironment implements HostEnvironment {
+
+    @Override
+    public Map<String, String> variables() {
+        return System.getenv();
+    }
+
+    @Override
+    public Path homeDirectory() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    }
+}
