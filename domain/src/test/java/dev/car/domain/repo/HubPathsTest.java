@@ -38,6 +38,14 @@ class HubPathsTest {
         }
 
         @Test
+        void backslashIsAnOrdinaryFileNameCharacterOnPosix() {
+            assertEquals("a\\b/c", HubPaths.relativize(hub, "a\\b/c", PathCanonicalizer.LEXICAL));
+            assertEquals("\\x", HubPaths.relativize(hub, "\\x", PathCanonicalizer.LEXICAL));
+            assertEquals("\\x", HubPaths.relativize(hub, HubPaths.relativize(hub, "\\x", PathCanonicalizer.LEXICAL),
+                    PathCanonicalizer.LEXICAL), "relativizing a stored path again is a no-op");
+        }
+
+        @Test
         void absoluteOfAStoredPath() {
             assertEquals(Path.of("/tmp/carhub/hub/repos/base"), HubPaths.absolute(hub, "repos/base"));
             assertEquals(Path.of("/tmp/carhub/sib"), HubPaths.absolute(hub, "../sib"));
