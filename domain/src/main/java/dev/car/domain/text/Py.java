@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,25 @@ import java.util.Map;
 public final class Py {
     private Py() {
     }
+
+    /**
+     * Python's ordering of {@code str}: by code point. {@link String#compareTo} compares UTF-16
+     * units, which puts supplementary characters before U+E000..U+FFFF.
+     */
+    public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
 
     /** Python {@code str.isspace()} for one char; Java's notion of whitespace differs (NBSP, U+0085). */
     public static boolean isSpace(char c) {
