@@ -184,6 +184,18 @@ class ContainerSpecBuilderTest {
         }
 
         @Test
+        void orderIsByCodePointNotByUtf16Unit() {
+            // U+E000 < U+1F600 by code point, though its UTF-16 unit is above the surrogate U+D83D.
+            String privateUse = "CAR_\ue000";
+            String emoji = "CAR_\ud83d\ude00";
+            Map<String, String> host = env(emoji, "e", privateUse, "p", "CAR_Z", "z");
+            assertEquals(List.of("CAR_Z", privateUse, emoji),
+                    List.copyOf(ContainerSpecBuilder.passthrough(List.of("CAR_*"), host).keySet()));
+            ContainerSpec spec = build(null, List.of(), List.of("CAR_*"), env("CAR_\uffff", "x"), host, null);
+            assertEquals(List.of("CAR_Z", privateUse, "CAR_\uffff", emoji), List.copyOf(spec.redactedEnv().keySet()));
+        }
+
+        @Test
         void wholeNameCaseSensitiveGlobs() {
             Map<String, String> host = env("GH_TOKEN", "1", "TOKEN", "2", "NPM_TOKEN_X", "3", "A1", "4", "A12", "5",
                     "Ab", "6", "ab", "7", "Ac", "8", "Ad", "9", "car_x", "10");
@@ -358,6 +370,7 @@ class ContainerSpecBuilderTest {
         @Test
         void profileLookupIsStrippedAndCaseInsensitive() {
             assertEquals(DockerProfile.FULL_DEV, DockerProfile.find(" Full-Dev ").orElseThrow());
+            assertEquals(DockerProfile.FULL_DEV, DockerProfile.find("\u00a0FULL-DEV\u202f").orElseThrow());
             assertEquals(false, DockerProfile.find("full_dev").isPresent());
             assertEquals(false, DockerProfile.find(null).isPresent());
         }

@@ -396,6 +396,19 @@ class DestinationParserTest {
         }
 
         @Test
+        void aNullAliasIsChosenAndIsNotABoolean() {
+            String msg = CTX + "mounts[0].read_only must be a boolean";
+            for (Map<Object, Object> flags : List.of(map("readOnly", null), map("readonly", null),
+                    map("readOnly", null, "readonly", true), map("read_only", null, "readonly", null),
+                    map("read_only", null, "readOnly", null, "readonly", false))) {
+                Map<Object, Object> mount = map("source", "/s", "target", "/t");
+                mount.putAll(flags);
+                assertEquals(List.of(msg), errors(dockerWith("mounts", list(mount))), () -> "" + flags);
+            }
+            assertEquals(false, readOnly("readOnly", false, "readonly", null));
+        }
+
+        @Test
         void stringsAndIntsAreRejectedEvenWhenTheAliasIsABoolean() {
             String msg = CTX + "mounts[0].read_only must be a boolean";
             for (Object flag : list("true", "yes", "false", 1, 0, 1.0, list(true))) {

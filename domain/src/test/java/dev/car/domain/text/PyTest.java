@@ -177,6 +177,24 @@ class PyTest {
     }
 
     @Nested
+    class CodePointOrder {
+        @Test
+        void sortsLikePythonSorted() {
+            List<String> names = new ArrayList<>(List.of("b", "\ud83d\ude00", "\uffff", "a", "\ue000", "", "ab", "B"));
+            names.sort(Py.CODE_POINT_ORDER);
+            // sorted(['b', '\U0001F600', '\uffff', 'a', '\ue000', '', 'ab', 'B']) in CPython
+            assertEquals(List.of("", "B", "a", "ab", "b", "\ue000", "\uffff", "\ud83d\ude00"), names);
+        }
+
+        @Test
+        void prefixSortsFirstAndEqualIsZero() {
+            assertTrue(Py.CODE_POINT_ORDER.compare("ab", "abc") < 0);
+            assertTrue(Py.CODE_POINT_ORDER.compare("abc", "ab") > 0);
+            assertEquals(0, Py.CODE_POINT_ORDER.compare("x\ud83d\ude00", "x\ud83d\ude00"));
+        }
+    }
+
+    @Nested
     class Str {
         @Test
         void stringsAreUnquotedEverythingElseIsRepr() {
