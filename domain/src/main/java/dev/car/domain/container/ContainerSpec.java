@@ -1,5 +1,6 @@
 package dev.car.domain.container;
 
+import dev.car.domain.text.Py;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,9 +28,9 @@ public record ContainerSpec(
         secretNames = Collections.unmodifiableSet(new LinkedHashSet<>(secretNames));
     }
 
-    /** The env sorted by name with secret values replaced by {@code ***}, for plans and JSON. */
+    /** The env sorted by name (code-point order) with secret values replaced by {@code ***}, for plans and JSON. */
     public Map<String, String> redactedEnv() {
-        Map<String, String> shown = new TreeMap<>();
+        Map<String, String> shown = new TreeMap<>(Py.CODE_POINT_ORDER);
         env.forEach((key, value) -> shown.put(key, secretNames.contains(key) ? "***" : value));
         return shown;
     }

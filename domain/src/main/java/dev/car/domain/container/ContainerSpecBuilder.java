@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Merges a docker destination with its profile into a {@link ContainerSpec}. Pure: the host
@@ -96,7 +95,7 @@ public final class ContainerSpecBuilder {
         return new ArrayList<>(mounts);
     }
 
-    /** Host variables, in name order, whose whole name matches any pattern. */
+    /** Host variables, in ascending code-point order of their names, whose whole name matches any pattern. */
     public static Map<String, String> passthrough(List<String> rawPatterns, Map<String, String> hostEnv) {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (String pattern : rawPatterns) {
@@ -109,11 +108,19 @@ public final class ContainerSpecBuilder {
             return selected;
         }
         List<EnvPattern> compiled = unique.stream().map(EnvPattern::compile).toList();
-        new TreeMap<>(hostEnv).forEach((key, value) -> {
+        List<String> names = new ArrayList<>();
+        for (String name : hostEnv.keySet()) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        names.sort(Py.CODE_POINT_ORDER);
+        for (String key : names) {
+            String value = hostEnv.get(key);
             if (value != null && compiled.stream().anyMatch(p -> p.matches(key))) {
                 selected.put(key, value);
             }
-        });
+        }
         return selected;
     }
 }

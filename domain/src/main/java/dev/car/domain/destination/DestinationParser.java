@@ -141,13 +141,20 @@ public final class DestinationParser {
         return mounts;
     }
 
-    /** {@code read_only} wins, then the API spellings {@code readOnly} and {@code readonly}; default false. */
+    /**
+     * {@code read_only} when present and non-null; otherwise {@code readOnly} when present (even
+     * null); otherwise {@code readonly} when present; default false. A null alias is not a boolean.
+     */
     private static Object readOnlyFlag(Map<?, ?> item) {
-        for (String key : List.of("read_only", "readOnly", "readonly")) {
-            Object value = item.get(key);
-            if (value != null) {
-                return value;
-            }
+        Object value = item.get("read_only");
+        if (value != null) {
+            return value;
+        }
+        if (item.containsKey("readOnly")) {
+            return item.get("readOnly");
+        }
+        if (item.containsKey("readonly")) {
+            return item.get("readonly");
         }
         return Boolean.FALSE;
     }

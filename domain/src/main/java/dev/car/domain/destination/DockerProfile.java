@@ -1,5 +1,6 @@
 package dev.car.domain.destination;
 
+import dev.car.domain.text.Py;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,12 +33,12 @@ public record DockerProfile(
         requiredAuthFiles = List.copyOf(requiredAuthFiles);
     }
 
-    /** Looks a profile up by name, stripped and case-insensitive. */
+    /** Looks a profile up by name, stripped (Python {@code str.strip()}) and case-insensitive. */
     public static Optional<DockerProfile> find(String name) {
         if (name == null) {
             return Optional.empty();
         }
-        String key = name.strip().toLowerCase(Locale.ROOT);
+        String key = Py.strip(name).toLowerCase(Locale.ROOT);
         return SUPPORTED.stream().filter(p -> p.name().equals(key)).findFirst();
     }
 }

@@ -18,7 +18,12 @@ public final class HubPaths {
             candidate = root.resolve(candidate);
         }
         Path resolved = canonicalizer.canonicalize(candidate);
-        String relative = root.relativize(resolved).toString().replace('\\', '/');
+        // Only the platform separator becomes '/': on POSIX a backslash is an ordinary file-name character.
+        String separator = root.getFileSystem().getSeparator();
+        String relative = root.relativize(resolved).toString();
+        if (!separator.equals("/")) {
+            relative = relative.replace(separator, "/");
+        }
         return relative.isEmpty() ? "." : relative;
     }
 

@@ -19,16 +19,21 @@ public final class DestinationResolver {
 
     public static Resolution resolve(RepoEntry repo, Map<String, RepoEntry> reposById) {
         List<String> issues = new ArrayList<>();
+        // Step 1 (own destination) reports before step 2 (base link), as in the reference.
+        ParsedDestination own = null;
+        if (repo.hasDestination()) {
+            own = DestinationParser.parse(repo.destination(), "repo '" + repo.id() + "' destination");
+            if (!own.valid()) {
+                issues.addAll(own.errors());
+            }
+        }
         RepoEntry base = null;
         if (repo.isWorktree() && repo.worktreeOf() != null) {
+            // A broken link is reported even when the own destination is valid: it is never silently ignored.
             base = baseOf(repo, reposById, issues);
         }
-        if (repo.hasDestination()) {
-            ParsedDestination own = DestinationParser.parse(repo.destination(), "repo '" + repo.id() + "' destination");
-            if (own.valid()) {
-                return new Resolution(own.destination(), DestinationSource.REPO, issues);
-            }
-            issues.addAll(own.errors());
+        if (own != null && own.valid()) {
+            return new Resolution(own.destination(), DestinationSource.REPO, issues);
         }
         if (base != null && base.hasDestination()) {
             ParsedDestination inherited =

@@ -2,6 +2,9 @@ package dev.car.domain.text;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,25 @@ import java.util.Map;
 public final class Py {
     private Py() {
     }
+
+    /**
+     * Python's ordering of {@code str}: by code point. {@link String#compareTo} compares UTF-16
+     * units, which puts supplementary characters before U+E000..U+FFFF.
+     */
+    public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
 
     /** Python {@code str.isspace()} for one char; Java's notion of whitespace differs (NBSP, U+0085). */
     public static boolean isSpace(char c) {
@@ -121,6 +143,10 @@ public final class Py {
         return String.valueOf(value);
     }
 
+    /**
+     * CPython float repr: the shortest digits that read back as the same double, in positional
+     * form when the decimal exponent is in [-4, 16), else {@code d[.ddd]e+XX}.
+     */
     private static String reprFloat(double d) {
         if (Double.isNaN(d)) {
             return "nan";
@@ -128,10 +154,45 @@ public final class Py {
         if (Double.isInfinite(d)) {
             return d > 0 ? "inf" : "-inf";
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return BigDecimal.valueOf(d).toBigInteger().toString() + ".0";
+        boolean negative = Double.doubleToRawLongBits(d) < 0;
+        String sign = negative ? "-" : "";
+        if (d == 0.0) {
+            return sign + "0.0";
         }
-        return Double.toString(d);
+        double magnitude = Math.abs(d);
+        BigDecimal exact = new BigDecimal(magnitude);
+        BigDecimal shortest = exact;
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == magnitude) {
+                shortest = rounded;
+                break;
+            }
+        }
+        shortest = shortest.stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        // value = 0.<digits> * 10^decpt
+        int decpt = digits.length() - shortest.scale();
+        StringBuilder out = new StringBuilder(sign);
+        if (decpt > -4 && decpt <= 16) {
+            if (decpt <= 0) {
+                out.append("0.").append("0".repeat(-decpt)).append(digits);
+            } else if (decpt >= digits.length()) {
+                out.append(digits).append("0".repeat(decpt - digits.length())).append(".0");
+            } else {
+                out.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
+            }
+        } else {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            int exponent = decpt - 1;
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            String expDigits = Integer.toString(Math.abs(exponent));
+            out.append(expDigits.length() < 2 ? "0" : "").append(expDigits);
+        }
+        return out.toString();
     }
 
     private static String reprString(String s) {
