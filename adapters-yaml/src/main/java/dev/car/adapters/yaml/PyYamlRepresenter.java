@@ -45,9 +45,16 @@ final class PyYamlRepresenter extends Representer {
         return representScalar(Tag.STR, value, style);
     }
 
+    /**
+     * Whether the string needs double quotes. A lone surrogate is refused: it is not Unicode text,
+     * cannot be stored as UTF-8, and SnakeYAML's escaping pairs it with the next character.
+     */
     static boolean needsEscapes(String value) {
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
+            if (Character.isSurrogate((char) cp) && cp < 0x10000) {
+                throw new YAMLException("text with an unpaired surrogate character (not valid Unicode)");
+            }
             boolean safe = (cp >= 0x20 && cp <= 0x7E)
                     || (cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029)
                     || (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF)

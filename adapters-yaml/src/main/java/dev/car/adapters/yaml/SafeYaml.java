@@ -22,6 +22,12 @@ final class SafeYaml {
     static final int MAX_BYTES = 16 * 1024 * 1024;
     static final String TOO_LARGE = "larger than 16 MiB";
     static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
+    /**
+     * SnakeYAML re-copies its read buffer while one line is scanned, so parsing time grows with the
+     * square of the longest line: a 16 MiB one-line file (minified JSON pasted in) would take minutes.
+     * With this cap a 16 MiB file parses in about a second; real manifest lines are far shorter.
+     */
+    static final int MAX_LINE_CHARS = 64 * 1024;
 
     private SafeYaml() {
     }
@@ -35,6 +41,7 @@ final class SafeYaml {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        requireShortLines(text);
         Object document;
         try {
             document = newYaml().load(text);
@@ -78,6 +85,24 @@ final class SafeYaml {
         }
     }
 
+    private static void requireShortLines(String text) throws YamlProblem {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '\n' : text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (i - lineStart > MAX_LINE_CHARS) {
+                    throw new YamlProblem("line " + line + " has more than " + MAX_LINE_CHARS + " characters");
+                }
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+    }
+
     private static Yaml newYaml() {
         LoaderOptions loading = new LoaderOptions();
         loading.setAllowDuplicateKeys(true); // PyYAML: the last value wins
@@ -104,6 +129,9 @@ final class SafeYaml {
         if (e instanceof MarkedYAMLException marked) {
             Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
             String problem = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
+            if (problem != null && problem.startsWith("but ") && marked.getContext() != null) {
+                problem = marked.getContext() + ", " + problem; // "expected a single document…, but found another…"
+            }
             String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
             return "invalid YAML" + where + ": " + oneLine(String.valueOf(problem));
         }
