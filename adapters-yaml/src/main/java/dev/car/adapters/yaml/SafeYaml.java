@@ -106,6 +106,7 @@ final class SafeYaml {
     private static Yaml newYaml() {
         LoaderOptions loading = new LoaderOptions();
         loading.setAllowDuplicateKeys(true); // PyYAML: the last value wins
+        loading.setWarnOnDuplicateKeys(false); // else SnakeYAML logs a raw line to stderr on every load
         loading.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
         loading.setAllowRecursiveKeys(false);
         loading.setCodePointLimit(MAX_BYTES); // a file within the byte limit never has more code points

@@ -25,7 +25,7 @@ public final class YamlHubConfigRepository implements HubConfigRepository {
         try {
             bytes = AtomicFiles.readIfExists(file, SafeYaml.MAX_BYTES);
         } catch (IOException e) {
-            throw new UseCaseFailure(file + ": cannot read: " + YamlManifestStore.describe(e), e);
+            throw new UseCaseFailure(file + ": cannot read: " + IoErrors.describe(e), e);
         }
         if (bytes == null) {
             return Optional.empty();
@@ -68,7 +68,7 @@ public final class YamlHubConfigRepository implements HubConfigRepository {
             Files.createDirectories(file.getParent());
             return AtomicFiles.createIfAbsent(file, HUB_CONFIG.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UseCaseFailure(file + ": cannot write hub config: " + YamlManifestStore.describe(e), e);
+            throw new UseCaseFailure(file + ": cannot write hub config: " + IoErrors.describe(e), e);
         }
     }
 

@@ -8,11 +8,8 @@ import dev.car.domain.manifest.ManifestException;
 import dev.car.domain.repo.PathCanonicalizer;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +36,7 @@ public final class YamlManifestStore implements ManifestStore {
         try {
             return read(hub, file);
         } catch (IOException e) {
-            throw new ManifestException(file + ": cannot read: " + describe(e), e);
+            throw new ManifestException(file + ": cannot read: " + IoErrors.describe(e), e);
         }
     }
 
@@ -49,6 +46,7 @@ public final class YamlManifestStore implements ManifestStore {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held by the try block, never referenced inside it
     public Manifest update(HubLocation hub, UnaryOperator<Manifest> change) {
         Path file = hub.manifestPath();
         try {
@@ -69,7 +67,7 @@ public final class YamlManifestStore implements ManifestStore {
                 return stored;
             }
         } catch (IOException e) {
-            throw new ManifestException(file + ": cannot update: " + describe(e), e);
+            throw new ManifestException(file + ": cannot update: " + IoErrors.describe(e), e);
         }
     }
 
@@ -124,22 +122,5 @@ public final class YamlManifestStore implements ManifestStore {
         } catch (ManifestException e) {
             throw new ManifestException(file + ": " + e.getMessage(), e);
         }
-    }
-
-    static String describe(IOException e) {
-        String file = e instanceof FileSystemException fs && fs.getFile() != null ? " (" + fs.getFile() + ")" : "";
-        if (e instanceof AccessDeniedException) {
-            return "permission denied" + file;
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder" + file;
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a folder" + file;
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return SafeYaml.oneLine(fs.getReason()) + file;
-        }
-        return SafeYaml.oneLine(String.valueOf(e.getMessage()));
     }
 }
