@@ -295,6 +295,12 @@ class YamlManifestFileTest {
                 bad("unknown tag", utf8("version: 3\nrepos: !!python/object:os.system []\n"),
                         "invalid YAML at line 2, column 8: Global tag is not allowed:"
                                 + " tag:yaml.org,2002:python/object:os.system"),
+                bad("tag on the wrong kind of node", utf8("version: 3\nrepos: !!str [a]\n"),
+                        "invalid YAML at line 2, column 8: !!str cannot tag a list"),
+                bad("tagged value that is not of its type", utf8("version: !!int three\nrepos: []\n"),
+                        "invalid YAML at line 1, column 10: not a valid !!int value 'three'"),
+                bad("nested too deep", utf8("version: 3\nrepos: []\nx: " + "[".repeat(60) + "]".repeat(60) + "\n"),
+                        "invalid YAML: nested deeper than 50 levels"),
                 bad("line too long", utf8("version: 3\nrepos: []\nx: " + "y".repeat(SafeYaml.MAX_LINE_CHARS) + "\n"),
                         "line 3 has more than 65536 characters"));
     }
