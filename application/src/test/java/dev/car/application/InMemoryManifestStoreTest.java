@@ -2,7 +2,7 @@ package dev.car.application;
 
 import dev.car.application.fixtures.InMemoryManifestStore;
 import dev.car.application.fixtures.ManifestStoreContract;
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.application.port.out.ManifestStore;
 
 class InMemoryManifestStoreTest extends ManifestStoreContract {

@@ -1,7 +1,7 @@
 package dev.car.adapters.yaml;
 
 import dev.car.application.UseCaseFailure;
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.application.port.out.HubConfig;
 import dev.car.application.port.out.HubConfigRepository;
 import dev.car.domain.text.Py;

@@ -1,6 +1,6 @@
 package dev.car.adapters.yaml;
 
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.application.port.out.ManifestStore;
 import dev.car.domain.manifest.Manifest;
 import dev.car.domain.manifest.ManifestCodec;

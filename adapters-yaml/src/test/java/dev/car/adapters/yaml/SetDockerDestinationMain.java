@@ -1,6 +1,6 @@
 package dev.car.adapters.yaml;
 
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.domain.destination.DestinationParser;
 import dev.car.domain.repo.PathCanonicalizer;
 import java.nio.file.Files;

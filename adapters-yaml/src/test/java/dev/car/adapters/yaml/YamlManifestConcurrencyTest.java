@@ -3,7 +3,7 @@ package dev.car.adapters.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.domain.manifest.Manifest;
 import dev.car.domain.manifest.RepoEntry;
 import dev.car.domain.manifest.RepoKind;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.domain.destination.DestinationParser;
 import dev.car.domain.manifest.Manifest;
 import dev.car.domain.manifest.ManifestException;

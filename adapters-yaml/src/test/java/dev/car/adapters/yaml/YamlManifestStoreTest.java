@@ -1,7 +1,7 @@
 package dev.car.adapters.yaml;
 
 import dev.car.application.fixtures.ManifestStoreContract;
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.application.port.out.ManifestStore;
 import dev.car.domain.manifest.Manifest;
 import dev.car.domain.repo.PathCanonicalizer;

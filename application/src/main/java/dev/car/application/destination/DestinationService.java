@@ -1,7 +1,7 @@
 package dev.car.application.destination;
 
 import dev.car.application.UseCaseFailure;
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.application.hub.HubLocator;
 import dev.car.application.port.out.ManifestStore;
 import dev.car.domain.destination.DestinationParser;

@@ -1,5 +1,6 @@
 package dev.car.application.hub;
 
+import dev.car.application.port.out.HubLocation;
 import dev.car.application.port.out.FileSystemProbe;
 import dev.car.application.port.out.HostEnvironment;
 import dev.car.application.port.out.HubConfigRepository;

@@ -2,7 +2,7 @@ package dev.car.application.repo;
 
 import dev.car.application.UseCaseFailure;
 import dev.car.application.destination.DestinationView;
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.application.hub.HubLocator;
 import dev.car.application.port.out.FileSystemProbe;
 import dev.car.application.port.out.HostEnvironment;

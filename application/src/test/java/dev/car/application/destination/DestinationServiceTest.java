@@ -12,7 +12,7 @@ import static org.mockito.Mockito.when;
 import dev.car.application.UseCaseFailure;
 import dev.car.application.destination.SetDestinationUseCase.SetDestinationCommand;
 import dev.car.application.destination.ShowDestinationUseCase.ShowDestinationQuery;
-import dev.car.application.hub.HubLocation;
+import dev.car.application.port.out.HubLocation;
 import dev.car.application.hub.HubLocator;
 import dev.car.application.port.out.ManifestStore;
 import dev.car.domain.manifest.Manifest;

@@ -1,5 +1,6 @@
 package dev.car.application.hub;
 
+import dev.car.application.port.out.HubLocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;

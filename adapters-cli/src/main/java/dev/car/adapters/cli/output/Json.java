@@ -41,6 +41,9 @@ public final class Json {
             object(out, map, depth, sortKeys);
         } else if (value instanceof Collection<?> items) {
             array(out, items, depth, sortKeys);
+        } else if (value instanceof byte[] bytes) {
+            // YAML !!binary values have no JSON form; base64 is how YAML wrote them.
+            string(out, java.util.Base64.getEncoder().encodeToString(bytes));
         } else {
             string(out, String.valueOf(value));
         }

@@ -1,6 +1,5 @@
 package dev.car.application.port.out;
 
-import dev.car.application.hub.HubLocation;
 import dev.car.domain.manifest.Manifest;
 import java.util.function.UnaryOperator;
 

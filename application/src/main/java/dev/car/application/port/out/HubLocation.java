@@ -1,4 +1,4 @@
-package dev.car.application.hub;
+package dev.car.application.port.out;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,0 +1,149 @@
+package dev.car.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.car.adapters.cli.command.DemoCommand;
+import dev.car.adapters.cli.command.DestinationSetCommand;
+import dev.car.adapters.cli.command.DestinationShowCommand;
+import dev.car.adapters.cli.command.HubInitCommand;
+import dev.car.adapters.cli.command.RepoAddCommand;
+import dev.car.adapters.cli.command.RepoListCommand;
+import dev.car.adapters.cli.input.JsonInput;
+import dev.car.adapters.cli.output.ConsoleStreams;
+import dev.car.adapters.host.LocalFileSystemProbe;
+import dev.car.adapters.host.SystemHostEnvironment;
+import dev.car.adapters.yaml.YamlHubConfigRepository;
+import dev.car.adapters.yaml.YamlManifestStore;
+import dev.car.application.demo.DemoService;
+import dev.car.application.demo.RunDemoUseCase;
+import dev.car.application.destination.DestinationService;
+import dev.car.application.destination.SetDestinationUseCase;
+import dev.car.application.destination.ShowDestinationUseCase;
+import dev.car.application.hub.HubLocator;
+import dev.car.application.hub.InitHubService;
+import dev.car.application.hub.InitHubUseCase;
+import dev.car.application.port.out.FileSystemProbe;
+import dev.car.application.port.out.HostEnvironment;
+import dev.car.application.port.out.HubConfigRepository;
+import dev.car.application.port.out.ManifestStore;
+import dev.car.application.repo.AddRepoUseCase;
+import dev.car.application.repo.ListReposUseCase;
+import dev.car.application.repo.RepoService;
+import java.lang.reflect.Constructor;
+import java.util.List;
+
+/**
+ * The composition root. Use cases and adapters carry no framework annotations: they are built
+ * here by explicit factory methods, and commands through their one public constructor. Tests
+ * replace any out-port adapter with {@code Modules.override}.
+ */
+public final class CarModule extends AbstractModule {
+
+    /** Commands whose constructors take use cases; the rest have no-argument constructors. */
+    private static final List<Class<?>> COMMANDS = List.of(HubInitCommand.class, RepoAddCommand.class,
+            RepoListCommand.class, DestinationShowCommand.class, DestinationSetCommand.class, DemoCommand.class);
+
+    @Override
+    protected void configure() {
+        for (Class<?> command : COMMANDS) {
+            bindToSoleConstructor(command);
+        }
+    }
+
+    private <T> void bindToSoleConstructor(Class<T> type) {
+        Constructor<?>[] constructors = type.getConstructors();
+        if (constructors.length != 1) {
+            throw new IllegalStateException(type.getName() + " must have exactly one public constructor");
+        }
+        @SuppressWarnings("unchecked")
+        Constructor<T> constructor = (Constructor<T>) constructors[0];
+        bind(type).toConstructor(constructor);
+    }
+
+    // Out-port adapters.
+
+    @Provides
+    @Singleton
+    HostEnvironment hostEnvironment() {
+        return new SystemHostEnvironment();
+    }
+
+    @Provides
+    @Singleton
+    FileSystemProbe fileSystemProbe() {
+        return new LocalFileSystemProbe();
+    }
+
+    @Provides
+    @Singleton
+    ManifestStore manifestStore(FileSystemProbe files) {
+        return new YamlManifestStore(files::canonicalize);
+    }
+
+    @Provides
+    @Singleton
+    HubConfigRepository hubConfigRepository() {
+        return new YamlHubConfigRepository();
+    }
+
+    @Provides
+    @Singleton
+    JsonInput jsonInput(HostEnvironment host) {
+        return new JsonInput(ConsoleStreams::stdin, host.workingDirectory());
+    }
+
+    // Use cases.
+
+    @Provides
+    @Singleton
+    HubLocator hubLocator(HubConfigRepository configs, FileSystemProbe files, HostEnvironment host) {
+        return new HubLocator(configs, files, host);
+    }
+
+    @Provides
+    @Singleton
+    InitHubUseCase initHub(HubConfigRepository configs, ManifestStore manifests, FileSystemProbe files,
+                           HostEnvironment host, HubLocator locator) {
+        return new InitHubService(configs, manifests, files, host, locator);
+    }
+
+    @Provides
+    @Singleton
+    DestinationService destinationService(HubLocator locator, ManifestStore manifests) {
+        return new DestinationService(locator, manifests);
+    }
+
+    @Provides
+    ShowDestinationUseCase showDestination(DestinationService service) {
+        return service;
+    }
+
+    @Provides
+    SetDestinationUseCase setDestination(DestinationService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    RepoService repoService(HubLocator locator, ManifestStore manifests, FileSystemProbe files, HostEnvironment host) {
+        return new RepoService(locator, manifests, files, host);
+    }
+
+    @Provides
+    AddRepoUseCase addRepo(RepoService service) {
+        return service;
+    }
+
+    @Provides
+    ListReposUseCase listRepos(RepoService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    RunDemoUseCase runDemo(FileSystemProbe files, InitHubUseCase initHub, AddRepoUseCase addRepo,
+                           SetDestinationUseCase setDestination, ShowDestinationUseCase showDestination) {
+        return new DemoService(files, initHub, addRepo, setDestination, showDestination);
+    }
+}
