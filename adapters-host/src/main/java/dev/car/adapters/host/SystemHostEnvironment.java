@@ -1,6 +1,8 @@
 package dev.car.adapters.host;
 
 import dev.car.application.port.out.HostEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -21,5 +23,16 @@ public final class SystemHostEnvironment implements HostEnvironment {
     @Override
     public Path workingDirectory() {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    }
+
+    /** The uid and gid of this process, read from its own /proc entry (Linux). */
+    @Override
+    public String userSpec() {
+        try {
+            Path self = Path.of("/proc/self");
+            return Files.getAttribute(self, "unix:uid") + ":" + Files.getAttribute(self, "unix:gid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return "0:0";
+        }
     }
 }

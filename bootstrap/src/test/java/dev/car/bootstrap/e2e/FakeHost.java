@@ -6,4 +6,9 @@ import java.util.Map;
 
 /** A host with a chosen working directory, home and environment. */
 record FakeHost(Path workingDirectory, Path homeDirectory, Map<String, String> variables) implements HostEnvironment {
+
+    @Override
+    public String userSpec() {
+        return "0:0";
+    }
 }

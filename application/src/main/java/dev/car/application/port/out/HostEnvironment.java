@@ -11,4 +11,7 @@ public interface HostEnvironment {
     Path homeDirectory();
 
     Path workingDirectory();
+
+    /** The user containers run as, {@code uid:gid}, so files written in mounts belong to the user. */
+    String userSpec();
 }
