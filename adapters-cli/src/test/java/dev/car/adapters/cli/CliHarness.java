@@ -5,17 +5,23 @@ import static org.mockito.Mockito.mock;
 import dev.car.adapters.cli.command.DemoCommand;
 import dev.car.adapters.cli.command.DestinationSetCommand;
 import dev.car.adapters.cli.command.DestinationShowCommand;
+import dev.car.adapters.cli.command.DestinationWrapCommand;
+import dev.car.adapters.cli.command.ExecCommand;
 import dev.car.adapters.cli.command.HubInitCommand;
 import dev.car.adapters.cli.command.RepoAddCommand;
 import dev.car.adapters.cli.command.RepoListCommand;
 import dev.car.adapters.cli.input.JsonInput;
 import dev.car.application.demo.RunDemoUseCase;
 import dev.car.application.destination.SetDestinationUseCase;
+import dev.car.application.exec.RunCommandUseCase;
+import dev.car.application.exec.StdStreams;
+import dev.car.application.exec.WrapCommandUseCase;
 import dev.car.application.destination.ShowDestinationUseCase;
 import dev.car.application.hub.InitHubUseCase;
 import dev.car.application.repo.AddRepoUseCase;
 import dev.car.application.repo.ListReposUseCase;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.io.StringWriter;
@@ -37,6 +43,10 @@ final class CliHarness {
         with(DestinationShowCommand.class, new DestinationShowCommand(mock(ShowDestinationUseCase.class)));
         with(DestinationSetCommand.class, new DestinationSetCommand(mock(SetDestinationUseCase.class), input));
         with(DemoCommand.class, new DemoCommand(mock(RunDemoUseCase.class)));
+        with(ExecCommand.class, new ExecCommand(mock(RunCommandUseCase.class),
+                new StdStreams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(),
+                        OutputStream.nullOutputStream())));
+        with(DestinationWrapCommand.class, new DestinationWrapCommand(mock(WrapCommandUseCase.class)));
     }
 
     <T> CliHarness with(Class<T> type, T instance) {

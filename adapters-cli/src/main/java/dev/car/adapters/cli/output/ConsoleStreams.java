@@ -3,6 +3,7 @@ package dev.car.adapters.cli.output;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,15 @@ public final class ConsoleStreams {
 
     public static PrintWriter stderr() {
         return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    }
+
+    /** Unbuffered standard output for bytes a command produces. */
+    public static OutputStream rawStdout() {
+        return new FileOutputStream(FileDescriptor.out);
+    }
+
+    public static OutputStream rawStderr() {
+        return new FileOutputStream(FileDescriptor.err);
     }
 
     public static InputStream stdin() {
