@@ -10,7 +10,18 @@ import dev.car.application.hub.InitHubUseCase;
 import dev.car.application.port.out.FileSystemProbe;
 import dev.car.application.repo.AddRepoUseCase;
 import dev.car.application.repo.AddRepoUseCase.AddRepoCommand;
+import dev.car.application.exec.ExecFailure;
+import dev.car.application.exec.ExecPlan;
+import dev.car.application.exec.RunCommand;
+import dev.car.application.exec.RunCommandUseCase;
+import dev.car.application.exec.StdStreams;
+import dev.car.application.port.out.engine.ContainerEngine;
+import dev.car.application.port.out.engine.EngineException;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +37,19 @@ public final class DemoService implements RunDemoUseCase {
     private final AddRepoUseCase addRepo;
     private final SetDestinationUseCase setDestination;
     private final ShowDestinationUseCase showDestination;
+    private final RunCommandUseCase runCommand;
+    private final ContainerEngine engine;
 
     public DemoService(FileSystemProbe files, InitHubUseCase initHub, AddRepoUseCase addRepo,
-                       SetDestinationUseCase setDestination, ShowDestinationUseCase showDestination) {
+                       SetDestinationUseCase setDestination, ShowDestinationUseCase showDestination,
+                       RunCommandUseCase runCommand, ContainerEngine engine) {
         this.files = files;
         this.initHub = initHub;
         this.addRepo = addRepo;
         this.setDestination = setDestination;
         this.showDestination = showDestination;
+        this.runCommand = runCommand;
+        this.engine = engine;
     }
 
     @Override
@@ -69,6 +85,42 @@ public final class DemoService implements RunDemoUseCase {
         steps.add(new DemoStep("car hub destination show " + WORKTREE_ID + " --path " + hub,
                 WORKTREE_ID + " runs in " + worktreeView.effective().kind()
                         + " (source=" + worktreeView.source().wireName() + ")"));
+        steps.add(runInContainer(hubPath));
         return new DemoReport(init.hubRoot(), steps, baseView, worktreeView);
+    }
+
+    /** Runs a command in the worktree's container when an engine answers, then removes the container. */
+    private DemoStep runInContainer(Optional<Path> hubPath) {
+        String commandLine = "car exec " + WORKTREE_ID + " -- sh -c 'echo \"hello from $(hostname) in $(pwd)\"'";
+        try {
+            engine.serverVersion();
+        } catch (EngineException e) {
+            return new DemoStep(commandLine, "skipped: no Docker engine reachable (" + e.getMessage() + ")");
+        }
+        RunCommand command = new RunCommand(hubPath, WORKTREE_ID, null, Map.of(),
+                List.of("sh", "-c", "echo \"hello from $(hostname) in $(pwd)\""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            int exitCode = runCommand.run(command, new StdStreams(InputStream.nullInputStream(), out, err));
+            String output = out.toString(StandardCharsets.UTF_8).strip();
+            return new DemoStep(commandLine, exitCode == 0 ? output : "exit " + exitCode + ": "
+                    + err.toString(StandardCharsets.UTF_8).strip());
+        } catch (ExecFailure e) {
+            return new DemoStep(commandLine, "failed: " + e.getMessage());
+        } finally {
+            removeDemoContainer(command);
+        }
+    }
+
+    private void removeDemoContainer(RunCommand command) {
+        try {
+            ExecPlan plan = runCommand.plan(command);
+            if (plan.isDocker()) {
+                engine.remove(plan.container().spec().name(), true);
+            }
+        } catch (RuntimeException e) {
+            // Best effort: the demo hub is throwaway and reap removes stale containers.
+        }
     }
 }

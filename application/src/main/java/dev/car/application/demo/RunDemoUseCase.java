@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code car demo}: a throwaway hub with a base repo and a worktree, a docker destination set on
- * the base, and the worktree shown inheriting it.
+ * the base, the worktree shown inheriting it, and (when an engine answers) a command run in the
+ * worktree's container.
  */
 public interface RunDemoUseCase {
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +53,7 @@ class ConcurrentSetProcessesTest {
     }
 
     private static Process car(Path workingDirectory, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "dev.car.bootstrap.CarMain"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workingDirectory.toFile())
+        return CarProcess.builder(workingDirectory, Map.of(), args)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 }
