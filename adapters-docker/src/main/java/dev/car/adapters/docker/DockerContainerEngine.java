@@ -1,0 +1,467 @@
+package dev.car.adapters.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.ExecCreateCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.command.ListContainersCmd;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.car.application.port.out.engine.ContainerCreation;
+import dev.car.application.port.out.engine.ContainerEngine;
+import dev.car.application.port.out.engine.ContainerState;
+import dev.car.application.port.out.engine.EngineException;
+import dev.car.application.port.out.engine.ExecRequest;
+import dev.car.application.port.out.engine.ExecSession;
+import dev.car.application.port.out.engine.NameConflictException;
+import dev.car.domain.container.MountBinding;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * {@link ContainerEngine} on a Docker-compatible engine through docker-java (httpclient5 transport). Nothing
+ * is read or connected until the first call, so wiring it up costs nothing when no container is needed.
+ * Exec output and input go over a connection of its own: see {@link HijackedConnection}.
+ */
+public final class DockerContainerEngine implements ContainerEngine, AutoCloseable {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final String EXEC_START_BODY = "{\"Detach\":false,\"Tty\":false}";
+    /** Engines write the zero time for a container that never started or never stopped. */
+    private static final int ZERO_TIME_YEAR = 1;
+
+    private final Supplier<DockerClientConfig> configSource;
+    private DockerClientConfig config;
+    private DockerClient client;
+
+    /** Reads {@code DOCKER_HOST} and the rest of the docker environment on first use. */
+    public DockerContainerEngine() {
+        this(() -> DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    public DockerContainerEngine(DockerClientConfig config) {
+        this(() -> Objects.requireNonNull(config, "config"));
+    }
+
+    private DockerContainerEngine(Supplier<DockerClientConfig> configSource) {
+        this.configSource = configSource;
+    }
+
+    @Override
+    public String serverVersion() {
+        return call("Cannot read the Docker engine version", () -> client().versionCmd().exec().getVersion());
+    }
+
+    @Override
+    public boolean imagePresent(String image) {
+        try {
+            client().inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw translate("Cannot inspect image '" + image + "'", e);
+        }
+    }
+
+    @Override
+    public void pullImage(String image, ProgressListener progress) {
+        String what = "Cannot pull image '" + image + "'";
+        PullCallback callback = new PullCallback(new PullProgress(progress, System::nanoTime));
+        try {
+            ImageReference reference = ImageReference.parse(image);
+            client().pullImageCmd(reference.repository()).withTag(reference.tag()).exec(callback).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(callback);
+            throw new EngineException(what + ": interrupted", e);
+        } catch (RuntimeException e) {
+            throw translate(what, e);
+        }
+        if (callback.error != null) {
+            throw new EngineException(what + ": " + callback.error);
+        }
+    }
+
+    @Override
+    public Optional<ContainerState> inspect(String nameOrId) {
+        InspectContainerResponse response;
+        try {
+            response = client().inspectContainerCmd(nameOrId).exec();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw translate("Cannot inspect container '" + nameOrId + "'", e);
+        }
+        return Optional.of(toState(response));
+    }
+
+    @Override
+    public String create(ContainerCreation creation) {
+        String name = creation.name();
+        List<Bind> binds = new ArrayList<>();
+        for (MountBinding mount : creation.mounts()) {
+            AccessMode mode = mount.readOnly() ? AccessMode.ro : AccessMode.rw;
+            binds.add(new Bind(mount.source(), new Volume(mount.target()), mode));
+        }
+        HostConfig hostConfig = HostConfig.newHostConfig().withBinds(binds);
+        if (creation.init()) {
+            hostConfig.withInit(true);
+        }
+        try {
+            CreateContainerCmd command = client().createContainerCmd(creation.image())
+                    .withName(name)
+                    .withLabels(creation.labels())
+                    .withHostConfig(hostConfig);
+            if (isSet(creation.workdir())) {
+                command.withWorkingDir(creation.workdir());
+            }
+            if (isSet(creation.user())) {
+                command.withUser(creation.user());
+            }
+            if (!creation.command().isEmpty()) {
+                command.withCmd(creation.command());
+            }
+            return command.exec().getId();
+        } catch (ConflictException e) {
+            throw new NameConflictException("Container name '" + name + "' is already in use: "
+                    + EngineErrors.reason(e));
+        } catch (RuntimeException e) {
+            throw translate("Cannot create container '" + name + "' from image '" + creation.image() + "'", e);
+        }
+    }
+
+    @Override
+    public void start(String nameOrId) {
+        try {
+            client().startContainerCmd(nameOrId).exec();
+        } catch (NotModifiedException e) {
+            // Already running: that is what was asked.
+        } catch (RuntimeException e) {
+            throw translate("Cannot start container '" + nameOrId + "'", e);
+        }
+    }
+
+    @Override
+    public void stop(String nameOrId, int timeoutSeconds) {
+        try {
+            client().stopContainerCmd(nameOrId).withTimeout(timeoutSeconds).exec();
+        } catch (NotModifiedException e) {
+            // Already stopped.
+        } catch (RuntimeException e) {
+            throw translate("Cannot stop container '" + nameOrId + "'", e);
+        }
+    }
+
+    @Override
+    public void remove(String nameOrId, boolean force) {
+        try {
+            // Anonymous volumes belong to the container; without this they would pile up unnamed.
+            client().removeContainerCmd(nameOrId).withForce(force).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // Already gone.
+        } catch (RuntimeException e) {
+            throw translate("Cannot remove container '" + nameOrId + "'", e);
+        }
+    }
+
+    @Override
+    public List<ContainerState> listByLabels(Map<String, String> labels) {
+        List<Container> containers = call("Cannot list containers labelled " + new TreeMap<>(labels), () -> {
+            ListContainersCmd command = client().listContainersCmd().withShowAll(true);
+            if (!labels.isEmpty()) {
+                command.withLabelFilter(labels);
+            }
+            return command.exec();
+        });
+        // The list lacks start times and execs; a container removed meanwhile is simply left out.
+        List<ContainerState> states = new ArrayList<>();
+        for (Container container : containers) {
+            inspect(container.getId()).ifPresent(states::add);
+        }
+        return states;
+    }
+
+    @Override
+    public ExecSession exec(ExecRequest request) {
+        String container = request.container();
+        URI host = config().getDockerHost();
+        // Checked first, so an exec that could not be attached to is never created.
+        requireHijackable(host, container);
+        String execId = call("Cannot exec in container '" + container + "'",
+                () -> execCreate(request).exec().getId());
+        HijackedConnection connection;
+        try {
+            connection = HijackedConnection.open(host);
+        } catch (IOException e) {
+            throw EngineErrors.unreachable(host.toString(), e);
+        }
+        try {
+            connection.upgrade(apiPrefix() + "/exec/" + execId + "/start", EXEC_START_BODY);
+        } catch (IOException e) {
+            closeQuietly(connection);
+            throw new EngineException("Cannot start exec in container '" + container + "': "
+                    + EngineErrors.ioReason(e), e);
+        }
+        return DockerExecSession.start(container, execId, connection, () -> execStatus(container, execId),
+                request.stdin(), request.stdout(), request.stderr());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // Closing only releases pooled connections; nothing to report.
+            }
+            client = null;
+        }
+    }
+
+    private ExecCreateCmd execCreate(ExecRequest request) {
+        ExecCreateCmd command = client().execCreateCmd(request.container())
+                .withCmd(request.command().toArray(String[]::new))
+                .withTty(false)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .withAttachStdin(request.stdin() != null);
+        if (!request.env().isEmpty()) {
+            // Only in the exec request: the container's own configuration never holds these values.
+            List<String> env = new ArrayList<>();
+            new TreeMap<>(request.env()).forEach((key, value) -> env.add(key + "=" + value));
+            command.withEnv(env);
+        }
+        if (isSet(request.workdir())) {
+            command.withWorkingDir(request.workdir());
+        }
+        if (isSet(request.user())) {
+            command.withUser(request.user());
+        }
+        return command;
+    }
+
+    private void requireHijackable(URI host, String container) {
+        String scheme = String.valueOf(host.getScheme()).toLowerCase(Locale.ROOT);
+        boolean tcp = scheme.equals("tcp") || scheme.equals("http");
+        if (!scheme.equals("unix") && !tcp) {
+            throw new EngineException("Cannot exec in container '" + container + "': Docker host " + host
+                    + " is not supported for exec (use unix:// or tcp://)");
+        }
+        if (tcp && config().getSSLConfig() != null) {
+            throw new EngineException("Cannot exec in container '" + container + "': Docker host " + host
+                    + " uses TLS, which car's exec does not support; use a unix socket or plain tcp://");
+        }
+    }
+
+    private DockerExecSession.Status execStatus(String container, String execId) {
+        InspectExecResponse response = call("Cannot read the exit code of an exec in container '" + container + "'",
+                () -> client().inspectExecCmd(execId).exec());
+        Long exitCode = response.getExitCodeLong();
+        return new DockerExecSession.Status(Boolean.TRUE.equals(response.isRunning()),
+                exitCode == null ? null : exitCode.intValue());
+    }
+
+    /** Same versioned path as docker-java: unversioned unless a version is configured. */
+    private String apiPrefix() {
+        RemoteApiVersion version = config().getApiVersion();
+        return version == null || RemoteApiVersion.UNKNOWN_VERSION.equals(version) ? "" : "/v" + version.getVersion();
+    }
+
+    private ContainerState toState(InspectContainerResponse response) {
+        InspectContainerResponse.ContainerState state = response.getState();
+        Map<String, String> labels = response.getConfig() == null || response.getConfig().getLabels() == null
+                ? Map.of() : response.getConfig().getLabels();
+        String image = response.getConfig() == null ? null : response.getConfig().getImage();
+        String name = response.getName() == null ? null : response.getName().replaceFirst("^/", "");
+        return new ContainerState(response.getId(), name, image,
+                state != null && Boolean.TRUE.equals(state.getRunning()),
+                state == null ? null : state.getStatus(),
+                labels, mounts(response),
+                parseTime(response.getCreated()),
+                state == null ? null : parseTime(state.getStartedAt()),
+                state == null ? null : parseTime(state.getFinishedAt()),
+                runningExecs(response));
+    }
+
+    /** docker-java's typed mounts lack the type, so they are read from the response as the engine sent it. */
+    private static List<ContainerState.MountedPath> mounts(InspectContainerResponse response) {
+        List<ContainerState.MountedPath> mounts = new ArrayList<>();
+        if (response.getRawValues().get("Mounts") instanceof List<?> raw) {
+            for (Object entry : raw) {
+                if (entry instanceof Map<?, ?> mount) {
+                    mounts.add(new ContainerState.MountedPath(text(mount.get("Type")), text(mount.get("Source")),
+                            text(mount.get("Destination"))));
+                }
+            }
+        } else if (response.getMounts() != null) {
+            for (InspectContainerResponse.Mount mount : response.getMounts()) {
+                mounts.add(new ContainerState.MountedPath(null, mount.getSource(),
+                        mount.getDestination() == null ? null : mount.getDestination().getPath()));
+            }
+        }
+        return mounts;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private int runningExecs(InspectContainerResponse response) {
+        if (response.getExecIds() == null) {
+            return 0;
+        }
+        int running = 0;
+        for (String execId : response.getExecIds()) {
+            try {
+                if (Boolean.TRUE.equals(client().inspectExecCmd(execId).exec().isRunning())) {
+                    running++;
+                }
+            } catch (NotFoundException e) {
+                // Ended and cleaned up since the container was inspected.
+            } catch (RuntimeException e) {
+                throw translate("Cannot inspect the execs of container '" + response.getName() + "'", e);
+            }
+        }
+        return running;
+    }
+
+    /** RFC 3339 with nanoseconds; the zero time means none. */
+    static Instant parseTime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            OffsetDateTime time = OffsetDateTime.parse(text.strip());
+            return time.getYear() <= ZERO_TIME_YEAR ? null : time.toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** An image reference as the pull API takes it: the repository and, apart, a tag or digest. */
+    record ImageReference(String repository, String tag) {
+
+        /**
+         * {@code registry:5000/app:1} is {@code registry:5000/app} and {@code 1}. Without a tag the engine would
+         * pull every tag of the repository, so it is {@code latest}, as for the docker CLI; a digest wins over a tag.
+         */
+        static ImageReference parse(String image) {
+            int at = image.indexOf('@');
+            String name = at == -1 ? image : image.substring(0, at);
+            int slash = name.lastIndexOf('/');
+            int colon = name.indexOf(':', slash + 1);
+            String repository = colon == -1 ? name : name.substring(0, colon);
+            if (at != -1) {
+                return new ImageReference(repository, image.substring(at + 1));
+            }
+            return new ImageReference(repository, colon == -1 ? "latest" : name.substring(colon + 1));
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            throw translate(what, e);
+        }
+    }
+
+    private EngineException translate(String what, RuntimeException failure) {
+        return EngineErrors.translate(what, hostName(), failure);
+    }
+
+    private synchronized String hostName() {
+        return config == null ? "the configured Docker host" : String.valueOf(config.getDockerHost());
+    }
+
+    private synchronized DockerClientConfig config() {
+        if (config == null) {
+            try {
+                config = configSource.get();
+            } catch (RuntimeException e) {
+                throw new EngineException("Invalid Docker client configuration: "
+                        + EngineErrors.oneLine(e.getMessage()), e);
+            }
+        }
+        return config;
+    }
+
+    private synchronized DockerClient client() {
+        if (client == null) {
+            DockerClientConfig clientConfig = config();
+            ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                    .dockerHost(clientConfig.getDockerHost())
+                    .sslConfig(clientConfig.getSSLConfig())
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .build();
+            client = DockerClientImpl.getInstance(clientConfig, http);
+        }
+        return client;
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // Only abandons a stream whose outcome is already decided.
+        }
+    }
+
+    /** Collects pull events; an error event ends the pull with the engine's message. */
+    private static final class PullCallback extends ResultCallback.Adapter<PullResponseItem> {
+        private final PullProgress progress;
+        private volatile String error;
+
+        PullCallback(PullProgress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void onNext(PullResponseItem item) {
+            if (item.isErrorIndicated()) {
+                // The engine sends its message both as "error" and in "errorDetail"; docker-java deprecates the former.
+                ResponseItem.ErrorDetail detail = item.getErrorDetail();
+                String message = detail == null ? null : detail.getMessage();
+                if (error == null) {
+                    error = message == null ? "the engine reported an error" : EngineErrors.oneLine(message);
+                }
+                return;
+            }
+            ResponseItem.ProgressDetail detail = item.getProgressDetail();
+            progress.update(item.getId(), item.getStatus(),
+                    detail == null ? null : detail.getCurrent(), detail == null ? null : detail.getTotal());
+        }
+    }
+}
