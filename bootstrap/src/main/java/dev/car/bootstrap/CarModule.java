@@ -6,12 +6,17 @@ import com.google.inject.Singleton;
 import dev.car.adapters.cli.command.DemoCommand;
 import dev.car.adapters.cli.command.DestinationSetCommand;
 import dev.car.adapters.cli.command.DestinationShowCommand;
+import dev.car.adapters.cli.command.DestinationWrapCommand;
+import dev.car.adapters.cli.command.ExecCommand;
 import dev.car.adapters.cli.command.HubInitCommand;
 import dev.car.adapters.cli.command.RepoAddCommand;
 import dev.car.adapters.cli.command.RepoListCommand;
 import dev.car.adapters.cli.input.JsonInput;
 import dev.car.adapters.cli.output.ConsoleStreams;
+import dev.car.adapters.docker.DockerContainerEngine;
 import dev.car.adapters.host.LocalFileSystemProbe;
+import dev.car.adapters.host.LocalProcessLauncher;
+import dev.car.adapters.host.PosixSignalTrap;
 import dev.car.adapters.host.SystemHostEnvironment;
 import dev.car.adapters.yaml.YamlHubConfigRepository;
 import dev.car.adapters.yaml.YamlManifestStore;
@@ -20,6 +25,12 @@ import dev.car.application.demo.RunDemoUseCase;
 import dev.car.application.destination.DestinationService;
 import dev.car.application.destination.SetDestinationUseCase;
 import dev.car.application.destination.ShowDestinationUseCase;
+import dev.car.application.exec.ContainerProvisioner;
+import dev.car.application.exec.ExecPlanner;
+import dev.car.application.exec.RunCommandService;
+import dev.car.application.exec.RunCommandUseCase;
+import dev.car.application.exec.StdStreams;
+import dev.car.application.exec.WrapCommandUseCase;
 import dev.car.application.hub.HubLocator;
 import dev.car.application.hub.InitHubService;
 import dev.car.application.hub.InitHubUseCase;
@@ -27,6 +38,9 @@ import dev.car.application.port.out.FileSystemProbe;
 import dev.car.application.port.out.HostEnvironment;
 import dev.car.application.port.out.HubConfigRepository;
 import dev.car.application.port.out.ManifestStore;
+import dev.car.application.port.out.ProcessLauncher;
+import dev.car.application.port.out.SignalTrap;
+import dev.car.application.port.out.engine.ContainerEngine;
 import dev.car.application.repo.AddRepoUseCase;
 import dev.car.application.repo.ListReposUseCase;
 import dev.car.application.repo.RepoService;
@@ -42,7 +56,8 @@ public final class CarModule extends AbstractModule {
 
     /** Commands whose constructors take use cases; the rest have no-argument constructors. */
     private static final List<Class<?>> COMMANDS = List.of(HubInitCommand.class, RepoAddCommand.class,
-            RepoListCommand.class, DestinationShowCommand.class, DestinationSetCommand.class, DemoCommand.class);
+            RepoListCommand.class, DestinationShowCommand.class, DestinationSetCommand.class,
+            DestinationWrapCommand.class, ExecCommand.class, DemoCommand.class);
 
     @Override
     protected void configure() {
@@ -85,6 +100,31 @@ public final class CarModule extends AbstractModule {
     @Singleton
     HubConfigRepository hubConfigRepository() {
         return new YamlHubConfigRepository();
+    }
+
+    @Provides
+    @Singleton
+    ProcessLauncher processLauncher() {
+        return new LocalProcessLauncher();
+    }
+
+    @Provides
+    @Singleton
+    SignalTrap signalTrap() {
+        return new PosixSignalTrap();
+    }
+
+    /** Connects on first use only, so commands that need no engine never touch it. */
+    @Provides
+    @Singleton
+    ContainerEngine containerEngine() {
+        return new DockerContainerEngine();
+    }
+
+    @Provides
+    @Singleton
+    StdStreams standardStreams() {
+        return new StdStreams(ConsoleStreams.stdin(), ConsoleStreams.rawStdout(), ConsoleStreams.rawStderr());
     }
 
     @Provides
@@ -142,8 +182,28 @@ public final class CarModule extends AbstractModule {
 
     @Provides
     @Singleton
+    RunCommandService runCommandService(HubLocator locator, ManifestStore manifests, FileSystemProbe files,
+                                        HostEnvironment host, ContainerEngine engine, ProcessLauncher launcher,
+                                        SignalTrap signals) {
+        return new RunCommandService(new ExecPlanner(locator, manifests, files, host),
+                new ContainerProvisioner(engine), engine, launcher, signals);
+    }
+
+    @Provides
+    RunCommandUseCase runCommand(RunCommandService service) {
+        return service;
+    }
+
+    @Provides
+    WrapCommandUseCase wrapCommand(RunCommandService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
     RunDemoUseCase runDemo(FileSystemProbe files, InitHubUseCase initHub, AddRepoUseCase addRepo,
-                           SetDestinationUseCase setDestination, ShowDestinationUseCase showDestination) {
-        return new DemoService(files, initHub, addRepo, setDestination, showDestination);
+                           SetDestinationUseCase setDestination, ShowDestinationUseCase showDestination,
+                           RunCommandUseCase runCommand, ContainerEngine engine) {
+        return new DemoService(files, initHub, addRepo, setDestination, showDestination, runCommand, engine);
     }
 }

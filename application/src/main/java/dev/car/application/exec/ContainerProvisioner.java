@@ -21,6 +21,13 @@ import java.util.function.Consumer;
  * profile's preflight passes. Never starts, execs in or removes a container it does not own.
  */
 public final class ContainerProvisioner {
+    /**
+     * The engine reserves a name before the container can be inspected, so a car that lost the
+     * creation race may see neither for a moment; it waits this long, in small steps, for the winner.
+     */
+    private static final int ATTEMPTS = 150;
+    private static final long RETRY_MILLIS = 200;
+
     private final ContainerEngine engine;
 
     public ContainerProvisioner(ContainerEngine engine) {
@@ -31,12 +38,13 @@ public final class ContainerProvisioner {
     public void ensureRunning(String hubId, ExecPlan plan, Consumer<String> progress) {
         ExecPlan.Container container = plan.container();
         String name = container.spec().name();
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<ContainerState> existing = engine.inspect(name);
             if (existing.isEmpty()) {
                 if (create(hubId, plan, progress)) {
                     return;
                 }
+                pause();
                 continue;
             }
             ContainerState state = existing.get();
@@ -60,6 +68,15 @@ public final class ContainerProvisioner {
             return;
         }
         throw new ExecFailure("Container '" + name + "' kept changing while car prepared it; retry");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecFailure("Interrupted while waiting for a container being created by another car");
+        }
     }
 
     /** True when this call created and started the container; false when another creator won the race. */

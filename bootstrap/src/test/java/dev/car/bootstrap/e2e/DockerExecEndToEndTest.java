@@ -83,8 +83,12 @@ class DockerExecEndToEndTest {
     void exitCodesPassThroughLikeDockerExec() throws Exception {
         assertEquals(0, car("", "exec", "app", "--", "true").exitCode());
         assertEquals(3, car("", "exec", "app", "--", "sh", "-c", "exit 3").exitCode());
-        assertEquals(127, car("", "exec", "app", "--", "no-such-command").exitCode());
+        // As docker exec: a command that cannot start is 126; a shell that cannot find one says 127.
+        CarProcess.Finished missing = car("", "exec", "app", "--", "no-such-command");
+        assertEquals(126, missing.exitCode());
+        assertTrue(missing.stdout().contains("executable file not found"), missing.stdout());
         assertEquals(126, car("", "exec", "app", "--", "/etc/passwd").exitCode());
+        assertEquals(127, car("", "exec", "app", "--", "sh", "-c", "no-such-command").exitCode());
         CarProcess.Finished stderr = car("", "exec", "app", "--", "sh", "-c", "echo out; echo err >&2");
         assertEquals("out\n", stderr.stdout());
         assertTrue(stderr.stderr().contains("err\n"), stderr.stderr());
@@ -204,6 +208,8 @@ class DockerExecEndToEndTest {
     void passthroughSecretsReachTheCommandButNoCommandLineOrContainerConfig() throws Exception {
         Process running = CarProcess.start(hub, env, "exec", "app", "--", "sh", "-c",
                 "echo \"$OPENAI_API_KEY\"; sleep 302");
+        java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+        Thread pump = CarProcess.pump(running.getInputStream(), output);
         awaitInContainer("sleep 302");
 
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -220,8 +226,8 @@ class DockerExecEndToEndTest {
         assertFalse(config.contains(SECRET), "secret stored in the container's config");
         running.destroy();
         assertTrue(running.waitFor(30, TimeUnit.SECONDS));
-        String output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(SECRET + "\n", output);
+        pump.join();
+        assertEquals(SECRET + "\n", output.toString(StandardCharsets.UTF_8));
 
         CarProcess.Finished plan = car("", "exec", "app", "--dry-run", "--json", "--", "env");
         assertFalse(plan.stdout().contains(SECRET), plan.stdout());
