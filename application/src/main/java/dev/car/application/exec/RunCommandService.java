@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs commands where their repo's destination says, forwarding signals and exit codes. */
 public final class RunCommandService implements RunCommandUseCase, WrapCommandUseCase {
@@ -99,20 +100,22 @@ public final class RunCommandService implements RunCommandUseCase, WrapCommandUs
         String marker = HexFormat.of().formatHex(nextBytes());
         Map<String, String> env = new LinkedHashMap<>(plan.env());
         env.put(EXEC_MARKER, marker);
-        ExecSession session;
-        try {
-            session = engine.exec(new ExecRequest(container, plan.command(), env, plan.workdir(),
-                    plan.container().user(), streams.in(), streams.out(), streams.err()));
-        } catch (EngineException e) {
-            throw new ExecFailure(e.getMessage(), e);
-        }
         AtomicInteger received = new AtomicInteger();
+        // Trapped before the exec starts, so no signal can end car while the command runs on unsupervised.
         try (SignalTrap.Trap trap = signals.install(signal -> {
             received.compareAndSet(0, signal);
-            Thread forwarder = new Thread(() -> forward(container, marker, signal, session), "car-signal-forwarder");
-            forwarder.setDaemon(true);
-            forwarder.start();
+            forwardInBackground(container, marker, signal);
         })) {
+            ExecSession session;
+            try {
+                session = engine.exec(new ExecRequest(container, plan.command(), env, plan.workdir(),
+                        plan.container().user(), streams.in(), streams.out(), streams.err()));
+            } catch (EngineException e) {
+                throw new ExecFailure(e.getMessage(), e);
+            }
+            if (received.get() != 0) {
+                forwardInBackground(container, marker, received.get());
+            }
             int exitCode = waitUninterruptibly(session);
             if (received.get() != 0) {
                 signalInContainer(container, marker, SIGKILL);
@@ -122,8 +125,14 @@ public final class RunCommandService implements RunCommandUseCase, WrapCommandUs
         }
     }
 
+    private void forwardInBackground(String container, String marker, int signal) {
+        Thread forwarder = new Thread(() -> forward(container, marker, signal), "car-signal-forwarder");
+        forwarder.setDaemon(true);
+        forwarder.start();
+    }
+
     /** Sends the signal to every process of the exec; escalates to KILL when they do not end. */
-    private void forward(String container, String marker, int signal, ExecSession session) {
+    private void forward(String container, String marker, int signal) {
         signalInContainer(container, marker, signal);
         try {
             Thread.sleep(KILL_AFTER_MILLIS);
@@ -147,20 +156,30 @@ public final class RunCommandService implements RunCommandUseCase, WrapCommandUs
     }
 
     private int runLocal(ExecPlan plan, StdStreams streams) {
-        LocalProcess process;
-        try {
-            process = launcher.start(plan.command(), Path.of(plan.workdir()), plan.env());
-        } catch (IOException e) {
-            String reason = String.valueOf(e.getMessage());
-            PrintStream err = new PrintStream(streams.err(), true, StandardCharsets.UTF_8);
-            err.println("car: cannot run '" + plan.command().get(0) + "': " + reason.replaceFirst("^.*error=\\d+, ", ""));
-            return reason.contains("error=2,") ? 127 : 126;
-        }
         AtomicInteger received = new AtomicInteger();
+        AtomicReference<LocalProcess> running = new AtomicReference<>();
+        // Trapped before the process starts, so no signal can end car and leave the command behind.
         try (SignalTrap.Trap trap = signals.install(signal -> {
             received.compareAndSet(0, signal);
-            process.signal(signal);
+            LocalProcess process = running.get();
+            if (process != null) {
+                process.signal(signal);
+            }
         })) {
+            LocalProcess process;
+            try {
+                process = launcher.start(plan.command(), Path.of(plan.workdir()), plan.env());
+            } catch (IOException e) {
+                String reason = String.valueOf(e.getMessage());
+                PrintStream err = new PrintStream(streams.err(), true, StandardCharsets.UTF_8);
+                err.println("car: cannot run '" + plan.command().get(0) + "': "
+                        + reason.replaceFirst("^.*error=\\d+, ", ""));
+                return reason.contains("error=2,") ? 127 : 126;
+            }
+            running.set(process);
+            if (received.get() != 0) {
+                process.signal(received.get());
+            }
             int exitCode;
             while (true) {
                 try {

@@ -257,6 +257,22 @@ class DockerExecEndToEndTest {
     }
 
     @Test
+    void demoRunsItsWorktreeInAContainerAndRemovesIt() {
+        CliRun.Result demo = CliRun.run(tmp, List.of(), "demo");
+
+        assertEquals(0, demo.exitCode(), demo.stderr());
+        assertTrue(demo.stdout().contains("hello from "), demo.stdout());
+        assertTrue(docker.containersWithLabel(ManagedContainers.REPO + "=demo--feature").stream()
+                .noneMatch(id -> docker.run("inspect", "-f", "{{index .Config.Labels \"car.hub\"}}", id)
+                        .equals(ManagedContainers.hubId(demoHub(demo.stdout())))), "the demo container was left");
+    }
+
+    private static String demoHub(String output) {
+        String first = output.lines().findFirst().orElseThrow();
+        return first.substring(first.indexOf("/"));
+    }
+
+    @Test
     void wrapEnsuresTheContainerAndPrintsTheDockerExecArgv() throws Exception {
         CarProcess.Finished result = car("", "hub", "destination", "wrap", "app", "--json", "--", "codex",
                 "app-server");
