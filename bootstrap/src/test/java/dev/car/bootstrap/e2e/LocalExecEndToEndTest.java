@@ -83,4 +83,33 @@ class LocalExecEndToEndTest {
         assertEquals("repo: app (destination local, source=repo)\nhost: runs on this machine with its environment\n"
                 + "workdir: " + repo + "\ncommand: make\n", plan.stdout());
     }
+
+    @Test
+    void dryRunOfADockerDestinationNeedsNoEngineAndHidesPassthroughValues() throws Exception {
+        Map<String, String> withSecret = new java.util.HashMap<>(env);
+        withSecret.put("OPENAI_API_KEY", "sk-never-shown");
+        CarProcess.run(hub, withSecret, "", "hub", "destination", "set", "app", "docker", "--image", "img",
+                "--profile", "full-dev", "--env-map", "MODE=ci");
+
+        CarProcess.Finished plan = CarProcess.run(hub, withSecret, "", "exec", "app", "--dry-run", "--", "make");
+
+        assertEquals(0, plan.exitCode(), plan.stderr());
+        String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+        String container = dev.car.domain.container.WorkspaceIds.defaultContainerName(repo.toString());
+        assertEquals("repo: app (destination docker, source=repo)\n"
+                + "container: " + container + " (image img, user " + plan.stdout().split("user ")[1].split(",")[0]
+                + ", init)\n"
+                + "mount: " + repo + ":" + repo + "\n"
+                + "mount: " + home + "/.codex:" + home + "/.codex\n"
+                + "mount: " + home + "/.local/share/opencode:" + home + "/.local/share/opencode\n"
+                + "workdir: " + repo + "\n"
+                + "env: CAR_LOCAL_MARK=***\n"
+                + "env: MODE=ci\n"
+                + "env: OPENAI_API_KEY=***\n"
+                + "preflight: binaries codex, opencode, python3, git, rg, bash, node, pnpm; readable files "
+                + home + "/.codex/auth.json, " + home + "/.local/share/opencode/auth.json; writable workdir " + repo
+                + "\n"
+                + "state root: " + repo + "/.codex-autorunner/app_server_workspaces\n"
+                + "command: make\n", plan.stdout());
+    }
 }
