@@ -7,6 +7,7 @@ import dev.car.adapters.cli.command.DemoCommand;
 import dev.car.adapters.cli.command.DestinationSetCommand;
 import dev.car.adapters.cli.command.DestinationShowCommand;
 import dev.car.adapters.cli.command.DestinationWrapCommand;
+import dev.car.adapters.cli.command.DoctorCommand;
 import dev.car.adapters.cli.command.ExecCommand;
 import dev.car.adapters.cli.command.HubInitCommand;
 import dev.car.adapters.cli.command.RepoAddCommand;
@@ -25,6 +26,8 @@ import dev.car.application.demo.RunDemoUseCase;
 import dev.car.application.destination.DestinationService;
 import dev.car.application.destination.SetDestinationUseCase;
 import dev.car.application.destination.ShowDestinationUseCase;
+import dev.car.application.doctor.DoctorService;
+import dev.car.application.doctor.DoctorUseCase;
 import dev.car.application.exec.ContainerProvisioner;
 import dev.car.application.exec.ExecPlanner;
 import dev.car.application.exec.RunCommandService;
@@ -57,7 +60,7 @@ public final class CarModule extends AbstractModule {
     /** Commands whose constructors take use cases; the rest have no-argument constructors. */
     private static final List<Class<?>> COMMANDS = List.of(HubInitCommand.class, RepoAddCommand.class,
             RepoListCommand.class, DestinationShowCommand.class, DestinationSetCommand.class,
-            DestinationWrapCommand.class, ExecCommand.class, DemoCommand.class);
+            DestinationWrapCommand.class, ExecCommand.class, DoctorCommand.class, DemoCommand.class);
 
     @Override
     protected void configure() {
@@ -182,11 +185,22 @@ public final class CarModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RunCommandService runCommandService(HubLocator locator, ManifestStore manifests, FileSystemProbe files,
-                                        HostEnvironment host, ContainerEngine engine, ProcessLauncher launcher,
+    RunCommandService runCommandService(ExecPlanner planner, ContainerEngine engine, ProcessLauncher launcher,
                                         SignalTrap signals) {
-        return new RunCommandService(new ExecPlanner(locator, manifests, files, host),
-                new ContainerProvisioner(engine), engine, launcher, signals);
+        return new RunCommandService(planner, new ContainerProvisioner(engine), engine, launcher, signals);
+    }
+
+    @Provides
+    @Singleton
+    ExecPlanner execPlanner(HubLocator locator, ManifestStore manifests, FileSystemProbe files, HostEnvironment host) {
+        return new ExecPlanner(locator, manifests, files, host);
+    }
+
+    @Provides
+    @Singleton
+    DoctorUseCase doctor(HubLocator locator, ManifestStore manifests, ExecPlanner planner, ContainerEngine engine,
+                         FileSystemProbe files, HostEnvironment host) {
+        return new DoctorService(locator, manifests, planner, engine, files, host);
     }
 
     @Provides

@@ -6,6 +6,7 @@ import dev.car.adapters.cli.command.DemoCommand;
 import dev.car.adapters.cli.command.DestinationSetCommand;
 import dev.car.adapters.cli.command.DestinationShowCommand;
 import dev.car.adapters.cli.command.DestinationWrapCommand;
+import dev.car.adapters.cli.command.DoctorCommand;
 import dev.car.adapters.cli.command.ExecCommand;
 import dev.car.adapters.cli.command.HubInitCommand;
 import dev.car.adapters.cli.command.RepoAddCommand;
@@ -13,6 +14,7 @@ import dev.car.adapters.cli.command.RepoListCommand;
 import dev.car.adapters.cli.input.JsonInput;
 import dev.car.application.demo.RunDemoUseCase;
 import dev.car.application.destination.SetDestinationUseCase;
+import dev.car.application.doctor.DoctorUseCase;
 import dev.car.application.exec.RunCommandUseCase;
 import dev.car.application.exec.StdStreams;
 import dev.car.application.exec.WrapCommandUseCase;
@@ -47,6 +49,7 @@ final class CliHarness {
                 new StdStreams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(),
                         OutputStream.nullOutputStream())));
         with(DestinationWrapCommand.class, new DestinationWrapCommand(mock(WrapCommandUseCase.class)));
+        with(DoctorCommand.class, new DoctorCommand(mock(DoctorUseCase.class)));
     }
 
     <T> CliHarness with(Class<T> type, T instance) {

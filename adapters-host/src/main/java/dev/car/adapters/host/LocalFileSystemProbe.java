@@ -20,6 +20,16 @@ public final class LocalFileSystemProbe implements FileSystemProbe {
         return Files.exists(path);
     }
 
+    @Override
+    public boolean isReadableFile(Path path) {
+        return Files.isRegularFile(path) && Files.isReadable(path);
+    }
+
+    @Override
+    public boolean isExecutableFile(Path path) {
+        return Files.isRegularFile(path) && Files.isExecutable(path);
+    }
+
     /**
      * Python's {@code resolve(strict=False)}: the longest existing prefix is resolved with symlinks
      * followed, the rest is appended and normalized lexically.

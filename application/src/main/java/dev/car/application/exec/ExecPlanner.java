@@ -49,14 +49,19 @@ public final class ExecPlanner {
             Manifest manifest = manifests.load(hub);
             RepoEntry repo = manifest.find(command.repoId()).orElseThrow(() ->
                     new UseCaseFailure("Repo id not found in hub manifest: " + command.repoId()));
-            Resolution resolution = DestinationResolver.resolve(repo, manifest.reposById());
-            Path repoRoot = files.canonicalize(HubPaths.absolute(hub.root(), repo.path()));
-            return new Planned(hub, planFor(repo, resolution, repoRoot, command));
+            return new Planned(hub, plan(hub, manifest, repo, command));
         } catch (ExecFailure e) {
             throw e;
         } catch (UseCaseFailure | ManifestException e) {
             throw new ExecFailure(e.getMessage(), e);
         }
+    }
+
+    /** The plan for one repo of an already loaded manifest (doctor plans every repo from one load). */
+    public ExecPlan plan(HubLocation hub, Manifest manifest, RepoEntry repo, RunCommand command) {
+        Resolution resolution = DestinationResolver.resolve(repo, manifest.reposById());
+        Path repoRoot = files.canonicalize(HubPaths.absolute(hub.root(), repo.path()));
+        return planFor(repo, resolution, repoRoot, command);
     }
 
     private ExecPlan planFor(RepoEntry repo, Resolution resolution, Path repoRoot, RunCommand command) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "car", mixinStandardHelpOptions = true, versionProvider = CarCommand.Version.class,
         description = "Decides where the agent backends of a hub run, repo by repo and worktree by worktree "
                 + "(on the host or in a managed Docker container), and runs them there.",
-        subcommands = {Groups.Hub.class, ExecCommand.class, HubInitCommand.class, DemoCommand.class,
+        subcommands = {Groups.Hub.class, ExecCommand.class, DoctorCommand.class, HubInitCommand.class, DemoCommand.class,
             GenerateCompletion.class})
 public final class CarCommand extends Groups.Group {
 

@@ -9,6 +9,12 @@ public interface FileSystemProbe {
 
     boolean exists(Path path);
 
+    /** A regular file this process can read. */
+    boolean isReadableFile(Path path);
+
+    /** A regular file this process can execute. */
+    boolean isExecutableFile(Path path);
+
     /** Python's {@code resolve(strict=False)}: absolute, normalized, symlinks of the existing part followed. */
     Path canonicalize(Path path);
 
