@@ -19,6 +19,14 @@ public final class DestinationParser {
     public static final List<String> DOCKER_FIELDS =
             List.of("kind", "image", "container_name", "mounts", "env_passthrough", "workdir", "profile", "env");
 
+    /** Docker keys without which a docker destination is invalid. */
+    public static final List<String> DOCKER_REQUIRED_FIELDS = List.of("kind", "image");
+
+    /** Docker keys that may be left out (null counts as absent). */
+    public static final List<String> DOCKER_OPTIONAL_FIELDS = DOCKER_FIELDS.stream()
+            .filter(field -> !DOCKER_REQUIRED_FIELDS.contains(field))
+            .toList();
+
     public static final List<String> SUPPORTED_KINDS = List.of(Destination.KIND_LOCAL, Destination.KIND_DOCKER);
 
     private static final Set<String> KNOWN = Set.copyOf(DOCKER_FIELDS);
@@ -121,12 +129,12 @@ public final class DestinationParser {
                 errors.add(prefix + "mounts[" + i + "] must be an object with source/target");
                 continue;
             }
-            String source = Py.nonBlankString(item.get("source"));
+            String source = Py.nonBlankString(item.get(Mount.SOURCE));
             if (source == null) {
                 errors.add(prefix + "mounts[" + i + "].source must be a non-empty string");
                 continue;
             }
-            String target = Py.nonBlankString(item.get("target"));
+            String target = Py.nonBlankString(item.get(Mount.TARGET));
             if (target == null) {
                 errors.add(prefix + "mounts[" + i + "].target must be a non-empty string");
                 continue;
@@ -146,15 +154,14 @@ public final class DestinationParser {
      * null); otherwise {@code readonly} when present; default false. A null alias is not a boolean.
      */
     private static Object readOnlyFlag(Map<?, ?> item) {
-        Object value = item.get("read_only");
+        Object value = item.get(Mount.READ_ONLY);
         if (value != null) {
             return value;
         }
-        if (item.containsKey("readOnly")) {
-            return item.get("readOnly");
-        }
-        if (item.containsKey("readonly")) {
-            return item.get("readonly");
+        for (String alias : Mount.READ_ONLY_ALIASES) {
+            if (item.containsKey(alias)) {
+                return item.get(alias);
+            }
         }
         return Boolean.FALSE;
     }
