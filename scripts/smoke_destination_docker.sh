@@ -349,7 +349,7 @@ verify_restore() {
 # then writes summary.txt; exits 0 only if every step passed.
 finish() {
   local status=$? failed=() step line
-  trap - EXIT INT TERM
+  trap - EXIT INT TERM HUP
   set +e
   if [ -n "$RUNNING_STEP" ]; then
     set_result "$RUNNING_STEP" "exit=- FAIL (interrupted)"
@@ -394,7 +394,10 @@ execute() {
   create_evidence_dir
   print_header
   trap finish EXIT
-  trap interrupted INT TERM
+  trap interrupted INT TERM HUP
+  # A closed terminal or pipe must not end the run before the restore: output is best effort,
+  # the evidence is on disk.
+  trap '' PIPE
   if ! record_destination; then
     echo "Could not record the current destination; nothing was changed." >&2
     skip_steps "01_record_destination failed" 02_set_docker 03_show_docker 04_probe 05_doctor \
