@@ -299,6 +299,49 @@ class SmokeScriptEndToEndTest {
     }
 
     @Test
+    void aTerminatedRunStillRestoresTheDestination() throws Exception {
+        useRealEngine();
+        car("hub", "destination", "set", "app", "local", "--path", hub.toString());
+        String before = carOutput("hub", "destination", "show", "app", "--json", "--path", hub.toString());
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "--hub-root", hub.toString(),
+                "--repo-id", "app", "--execute").directory(tmp.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread outPump = CarProcess.pump(process.getInputStream(), out);
+        Thread errPump = CarProcess.pump(process.getErrorStream(), new ByteArrayOutputStream());
+        Path runs = hub.resolve(".codex-autorunner/runs");
+        for (int i = 0; i < 1200 && !probeStarted(runs); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(probeStarted(runs), "the probe never started: " + out);
+
+        // SIGTERM to the script, whose output pipes Java then closes (as with a closed terminal): the
+        // running step ends, then the trap restores.
+        process.destroy();
+
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        outPump.join();
+        errPump.join();
+        assertEquals(1, process.exitValue(), out.toString(StandardCharsets.UTF_8));
+        List<String> summary = Files.readAllLines(evidenceDir().resolve("summary.txt"));
+        assertEquals("02_set_docker exit=0 PASS", summary.get(1));
+        assertEquals("06_restore_destination exit=0 PASS", summary.get(5));
+        assertEquals("07_verify_restore exit=0 PASS", summary.get(6));
+        assertTrue(summary.get(7).startsWith("overall FAIL (interrupted; failed: "), summary.toString());
+        assertEquals(before, carOutput("hub", "destination", "show", "app", "--json", "--path", hub.toString()));
+    }
+
+    private static boolean probeStarted(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            return false;
+        }
+        try (Stream<Path> dirs = Files.list(runs)) {
+            return dirs.anyMatch(dir -> Files.exists(dir.resolve("04_probe.stdout")));
+        }
+    }
+
+    @Test
     void anUnknownRepoFailsBeforeAnythingIsWritten() throws Exception {
         useRealEngine();
         Map<String, String> before = listing(hub);
