@@ -260,8 +260,8 @@ run_step() {
   if "$@" >"$EVIDENCE/$step.stdout" 2>"$EVIDENCE/$step.stderr" </dev/null; then rc=0; else rc=$?; fi
   echo "$rc" >"$EVIDENCE/$step.exit_code"
   RUNNING_STEP=""
-  cat "$EVIDENCE/$step.stdout"
-  cat "$EVIDENCE/$step.stderr" >&2
+  cat "$EVIDENCE/$step.stdout" || true  # shown best effort (the terminal may be gone)
+  cat "$EVIDENCE/$step.stderr" >&2 || true
   if [ "$rc" -eq 0 ]; then
     set_result "$step" "exit=0 PASS"
   else
