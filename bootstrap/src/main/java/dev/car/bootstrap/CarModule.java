@@ -64,6 +64,7 @@ public final class CarModule extends AbstractModule {
         for (Class<?> command : COMMANDS) {
             bindToSoleConstructor(command);
         }
+        install(new HousekeepingModule());
     }
 
     private <T> void bindToSoleConstructor(Class<T> type) {
