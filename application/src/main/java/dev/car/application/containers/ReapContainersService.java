@@ -67,7 +67,12 @@ public final class ReapContainersService implements ReapContainersUseCase {
                     remove(container);
                     removed.add(eligible.get(i));
                 } catch (EngineException e) {
-                    errors.add(new ReapError(HubContainers.nameOf(container), oneLine(e.getMessage())));
+                    if (gone(container)) {
+                        // Removed meanwhile, by another reap for instance: what was asked is done.
+                        removed.add(eligible.get(i));
+                    } else {
+                        errors.add(new ReapError(HubContainers.nameOf(container), oneLine(e.getMessage())));
+                    }
                 }
             }
         }
@@ -80,6 +85,14 @@ public final class ReapContainersService implements ReapContainersUseCase {
             engine.stop(handle, STOP_TIMEOUT_SECONDS);
         }
         engine.remove(handle, true);
+    }
+
+    private boolean gone(ContainerState container) {
+        try {
+            return engine.inspect(HubContainers.handleOf(container)).isEmpty();
+        } catch (EngineException e) {
+            return false;
+        }
     }
 
     private static String oneLine(String message) {

@@ -216,6 +216,7 @@ class ReapContainersServiceTest {
                 .stop("id-a", 10);
         doThrow(new EngineException("Cannot remove container 'id-c': busy")).when(fixture.engine)
                 .remove("id-c", true);
+        when(fixture.engine.inspect(anyString())).thenAnswer(i -> Optional.of(container("x").build()));
 
         ReapReport report = reap();
 
@@ -226,6 +227,31 @@ class ReapContainersServiceTest {
         assertTrue(report.failed());
         verify(fixture.engine, never()).remove("id-a", true);
         verify(fixture.engine).remove("id-b", true);
+    }
+
+    @Test
+    void aContainerThatVanishedWhileBeingRemovedCountsAsRemoved() {
+        fixture.listing(container("raced").repo("ghost").build());
+        doThrow(new EngineException("Cannot stop container 'id-raced': No such container")).when(fixture.engine)
+                .stop("id-raced", 10);
+        when(fixture.engine.inspect("id-raced")).thenReturn(Optional.empty());
+
+        ReapReport report = reap();
+
+        assertEquals(List.of(new Reaped("raced", "ghost", ReapReason.REPO_REMOVED)), report.removed());
+        assertEquals(List.of(), report.errors());
+    }
+
+    @Test
+    void aFailureIsKeptWhenTheEngineCannotSayWhetherTheContainerIsGone() {
+        fixture.listing(container("a").repo("ghost").stoppedAt(NOW).build());
+        doThrow(new EngineException("Docker engine unreachable at x")).when(fixture.engine).remove("id-a", true);
+        when(fixture.engine.inspect("id-a")).thenThrow(new EngineException("Docker engine unreachable at x"));
+
+        ReapReport report = reap();
+
+        assertEquals(List.of(new ReapError("a", "Docker engine unreachable at x")), report.errors());
+        assertEquals(List.of(), report.removed());
     }
 
     @Test
