@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "reap", mixinStandardHelpOptions = true,
         description = "Remove this hub's managed containers whose bind mount source is gone (missing_mount), whose "
-                + "repo left the manifest (repo_removed) or that have been stopped for longer than the TTL "
+                + "repo left the manifest (repo_removed) or that have been stopped for at least the TTL "
                 + "(stopped_ttl). Running ones are stopped first. Other containers are never touched.")
 public final class ContainersReapCommand implements Callable<Integer> {
     private final ReapContainersUseCase reapContainers;
