@@ -67,6 +67,7 @@ public final class CarModule extends AbstractModule {
         for (Class<?> command : COMMANDS) {
             bindToSoleConstructor(command);
         }
+        install(new HousekeepingModule());
     }
 
     private <T> void bindToSoleConstructor(Class<T> type) {

@@ -39,6 +39,14 @@ final class CliHarness {
     /** Every command exists in the tree, so each gets a default built on mocked use cases. */
     CliHarness() {
         JsonInput input = new JsonInput(() -> new ByteArrayInputStream(new byte[0]), Path.of("."));
+        with(dev.car.adapters.cli.command.RepoRemoveCommand.class, new dev.car.adapters.cli.command.RepoRemoveCommand(
+                mock(dev.car.application.repo.RemoveRepoUseCase.class)));
+        with(dev.car.adapters.cli.command.ContainersListCommand.class,
+                new dev.car.adapters.cli.command.ContainersListCommand(
+                        mock(dev.car.application.containers.ListContainersUseCase.class)));
+        with(dev.car.adapters.cli.command.ContainersReapCommand.class,
+                new dev.car.adapters.cli.command.ContainersReapCommand(
+                        mock(dev.car.application.containers.ReapContainersUseCase.class)));
         with(HubInitCommand.class, new HubInitCommand(mock(InitHubUseCase.class)));
         with(RepoAddCommand.class, new RepoAddCommand(mock(AddRepoUseCase.class)));
         with(RepoListCommand.class, new RepoListCommand(mock(ListReposUseCase.class)));

@@ -22,12 +22,12 @@ public final class Groups {
     }
 
     @Command(name = "hub", mixinStandardHelpOptions = true, description = "Manage the hub: repos and their destinations.",
-            subcommands = {HubInitCommand.class, Repo.class, Destination.class})
+            subcommands = {HubInitCommand.class, Repo.class, Destination.class, ContainersCommand.class})
     public static final class Hub extends Group {
     }
 
-    @Command(name = "repo", mixinStandardHelpOptions = true, description = "Register and list repos and worktrees.",
-            subcommands = {RepoAddCommand.class, RepoListCommand.class})
+    @Command(name = "repo", mixinStandardHelpOptions = true, description = "Register, list and remove repos and worktrees.",
+            subcommands = {RepoAddCommand.class, RepoListCommand.class, RepoRemoveCommand.class})
     public static final class Repo extends Group {
     }
 

@@ -1,0 +1,9 @@
+package dev.car.adapters.cli.command;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "containers", mixinStandardHelpOptions = true,
+        description = "List and reap the containers this hub manages.",
+        subcommands = {ContainersListCommand.class, ContainersReapCommand.class})
+public final class ContainersCommand extends Groups.Group {
+}
