@@ -302,41 +302,30 @@ record_destination() {
   fi
 }
 
-# 06: put back what 01 recorded, with `set --from-json` (the web API body: kind, image,
-# container_name, mounts, env_passthrough, workdir, profile, env; `show` prints exactly those
-# canonical keys, so every field comes back as it was).
-# A repo with no destination of its own (configured_destination null) cannot be restored
-# exactly: car has no command that removes a destination. So we restore where the repo ran, its
-# recorded effective destination: {"kind": "local"} (the `local` semantics) when it came from the
-# default; a copy of the base's destination for a worktree that inherited one, since `local`
-# would take the worktree out of its base's container. Either way the manifest then holds an
-# explicit destination (source "repo"); summary.txt notes it.
+# 06: put back what 01 recorded. A recorded destination goes back with `set --from-json` (the web
+# API body: kind, image, container_name, mounts, env_passthrough, workdir, profile, env; `show`
+# prints exactly those canonical keys, so every field comes back as it was). A repo that had no
+# destination of its own gets none again with `unset`, so it inherits or defaults as before.
 restore_destination() {
-  local request="$EVIDENCE/06_restore_destination.request.json" note=""
+  local request="$EVIDENCE/06_restore_destination.request.json"
   RESTORED=1
   if [ "$(cat "$RECORD_CONFIGURED")" = "null" ]; then
-    cp "$RECORD_EFFECTIVE" "$request"
-    note="had no destination of its own; its effective destination was set explicitly (car cannot remove one)"
-    echo "Note: $REPO_ID $note." >&2
+    run_step 06_restore_destination "${CAR[@]}" hub destination unset "$REPO_ID" --json --path "$HUB_ROOT" \
+      || return 0
   else
     cp "$RECORD_CONFIGURED" "$request"
-  fi
-  run_step 06_restore_destination "${CAR[@]}" hub destination set "$REPO_ID" --from-json "$request" \
-    --json --path "$HUB_ROOT" || return 0
-  if [ -n "$note" ]; then
-    set_result 06_restore_destination "exit=0 PASS (note: $REPO_ID $note)"
+    run_step 06_restore_destination "${CAR[@]}" hub destination set "$REPO_ID" --from-json "$request" \
+      --json --path "$HUB_ROOT" || return 0
   fi
 }
 
-# 07: after the restore the effective destination must equal the recorded one, and so must the
-# configured one when there was one.
+# 07: after the restore the effective and configured destinations must equal the recorded ones.
 verify_restore() {
   local show="$EVIDENCE/07_verify_restore.stdout" problem=""
   run_step 07_verify_restore "${CAR[@]}" hub destination show "$REPO_ID" --json --path "$HUB_ROOT" || return 0
   if [ "$(json_top_value effective_destination "$show")" != "$(cat "$RECORD_EFFECTIVE")" ]; then
     problem="the effective destination differs from the recorded one"
-  elif [ "$(cat "$RECORD_CONFIGURED")" != "null" ] \
-      && [ "$(json_top_value configured_destination "$show")" != "$(cat "$RECORD_CONFIGURED")" ]; then
+  elif [ "$(json_top_value configured_destination "$show")" != "$(cat "$RECORD_CONFIGURED")" ]; then
     problem="the configured destination differs from the recorded one"
   fi
   if [ -n "$problem" ]; then
@@ -424,8 +413,10 @@ dry_run() {
   argv_line "${CAR[@]}" hub destination show "$REPO_ID" --json --path "$HUB_ROOT"
   argv_line "${CAR[@]}" exec "$REPO_ID" --path "$HUB_ROOT" -- sh -c "$PROBE" probe "$REPO_PATH"
   argv_line "${CAR[@]}" doctor --path "$HUB_ROOT" --json
+  echo "# then one of, as the repo had a destination of its own or not:"
   argv_line "${CAR[@]}" hub destination set "$REPO_ID" --from-json "$EVIDENCE/06_restore_destination.request.json" \
     --json --path "$HUB_ROOT"
+  argv_line "${CAR[@]}" hub destination unset "$REPO_ID" --json --path "$HUB_ROOT"
   argv_line "${CAR[@]}" hub destination show "$REPO_ID" --json --path "$HUB_ROOT"
   cat <<EOF
 

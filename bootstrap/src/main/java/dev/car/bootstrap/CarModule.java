@@ -3,15 +3,19 @@ package dev.car.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.car.adapters.cli.command.ContainersListCommand;
+import dev.car.adapters.cli.command.ContainersReapCommand;
 import dev.car.adapters.cli.command.DemoCommand;
 import dev.car.adapters.cli.command.DestinationSetCommand;
 import dev.car.adapters.cli.command.DestinationShowCommand;
+import dev.car.adapters.cli.command.DestinationUnsetCommand;
 import dev.car.adapters.cli.command.DestinationWrapCommand;
 import dev.car.adapters.cli.command.DoctorCommand;
 import dev.car.adapters.cli.command.ExecCommand;
 import dev.car.adapters.cli.command.HubInitCommand;
 import dev.car.adapters.cli.command.RepoAddCommand;
 import dev.car.adapters.cli.command.RepoListCommand;
+import dev.car.adapters.cli.command.RepoRemoveCommand;
 import dev.car.adapters.cli.input.JsonInput;
 import dev.car.adapters.cli.output.ConsoleStreams;
 import dev.car.adapters.docker.DockerContainerEngine;
@@ -25,6 +29,7 @@ import dev.car.application.demo.DemoService;
 import dev.car.application.demo.RunDemoUseCase;
 import dev.car.application.destination.DestinationService;
 import dev.car.application.destination.SetDestinationUseCase;
+import dev.car.application.destination.UnsetDestinationUseCase;
 import dev.car.application.destination.ShowDestinationUseCase;
 import dev.car.application.doctor.DoctorService;
 import dev.car.application.doctor.DoctorUseCase;
@@ -60,7 +65,8 @@ public final class CarModule extends AbstractModule {
     /** Commands whose constructors take use cases; the rest have no-argument constructors. */
     private static final List<Class<?>> COMMANDS = List.of(HubInitCommand.class, RepoAddCommand.class,
             RepoListCommand.class, DestinationShowCommand.class, DestinationSetCommand.class,
-            DestinationWrapCommand.class, ExecCommand.class, DoctorCommand.class, DemoCommand.class);
+            DestinationUnsetCommand.class, DestinationWrapCommand.class, ExecCommand.class, DoctorCommand.class, DemoCommand.class,
+            ContainersListCommand.class, ContainersReapCommand.class, RepoRemoveCommand.class);
 
     @Override
     protected void configure() {
@@ -165,6 +171,11 @@ public final class CarModule extends AbstractModule {
 
     @Provides
     SetDestinationUseCase setDestination(DestinationService service) {
+        return service;
+    }
+
+    @Provides
+    UnsetDestinationUseCase unsetDestination(DestinationService service) {
         return service;
     }
 

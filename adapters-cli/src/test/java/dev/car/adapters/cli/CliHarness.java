@@ -58,6 +58,9 @@ final class CliHarness {
                         OutputStream.nullOutputStream())));
         with(DestinationWrapCommand.class, new DestinationWrapCommand(mock(WrapCommandUseCase.class)));
         with(DoctorCommand.class, new DoctorCommand(mock(DoctorUseCase.class)));
+        with(dev.car.adapters.cli.command.DestinationUnsetCommand.class,
+                new dev.car.adapters.cli.command.DestinationUnsetCommand(
+                        mock(dev.car.application.destination.UnsetDestinationUseCase.class)));
     }
 
     <T> CliHarness with(Class<T> type, T instance) {

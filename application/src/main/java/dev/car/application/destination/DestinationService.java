@@ -11,7 +11,8 @@ import dev.car.domain.manifest.RepoEntry;
 import java.util.Map;
 
 /** Shows and sets repo destinations. Reading never writes; a failed set writes nothing. */
-public final class DestinationService implements ShowDestinationUseCase, SetDestinationUseCase {
+public final class DestinationService implements ShowDestinationUseCase, SetDestinationUseCase,
+        UnsetDestinationUseCase {
     private final HubLocator locator;
     private final ManifestStore manifests;
 
@@ -35,6 +36,17 @@ public final class DestinationService implements ShowDestinationUseCase, SetDest
         Manifest stored = manifests.update(hub, current -> {
             requireRepo(current, command.repoId());
             return current.replaceRepo(command.repoId(), repo -> repo.withDestination(normalized));
+        });
+        return DestinationView.of(stored, requireRepo(stored, command.repoId()));
+    }
+
+    @Override
+    public DestinationView unset(UnsetDestinationCommand command) {
+        HubLocation hub = locator.locate(command.hubPath());
+        requireRepo(manifests.load(hub), command.repoId());
+        Manifest stored = manifests.update(hub, current -> {
+            requireRepo(current, command.repoId());
+            return current.replaceRepo(command.repoId(), repo -> repo.withDestination(null));
         });
         return DestinationView.of(stored, requireRepo(stored, command.repoId()));
     }

@@ -116,6 +116,20 @@ class HubCommandsEndToEndTest {
     }
 
     @Test
+    void unsetRemovesTheReposOwnDestination() throws IOException {
+        car("hub", "destination", "set", "base", "docker", "--image", "busybox:latest");
+        car("hub", "destination", "set", "base--feature", "local");
+
+        CliRun.Result unset = car("hub", "destination", "unset", "base--feature");
+        CliRun.Result missing = car("hub", "destination", "unset", "ghost");
+
+        assertEquals("destination: base--feature -> docker (source=base)\n", unset.stdout());
+        assertFalse(Files.readString(manifest).contains("kind: local"), Files.readString(manifest));
+        assertEquals(1, missing.exitCode());
+        assertEquals("Repo id not found in hub manifest: ghost\n", missing.stderr());
+    }
+
+    @Test
     void repoListShowsEffectiveDestinationsAndSources() {
         car("hub", "destination", "set", "base", "docker", "--image", "busybox:latest");
 

@@ -33,7 +33,8 @@ public final class Groups {
 
     @Command(name = "destination", mixinStandardHelpOptions = true,
             description = "Show or set where a repo's agent backends run.",
-            subcommands = {DestinationShowCommand.class, DestinationSetCommand.class, DestinationWrapCommand.class})
+            subcommands = {DestinationShowCommand.class, DestinationSetCommand.class, DestinationUnsetCommand.class,
+                DestinationWrapCommand.class})
     public static final class Destination extends Group {
     }
 }
