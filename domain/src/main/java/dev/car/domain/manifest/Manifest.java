@@ -22,6 +22,8 @@ public final class Manifest {
     private final Map<Object, Object> extras;
     private final List<ManifestIssue> issues;
     private final Map<String, RepoEntry> byId;
+    /** Positions in {@code issues} per attributed repo id, so per-repo lookups stay linear overall. */
+    private final Map<String, List<Integer>> issuePositions;
 
     /**
      * @param invalidRepos the raw {@code repos} value when it was not a list (kept for the save), else null
@@ -39,6 +41,11 @@ public final class Manifest {
             }
         }
         this.byId = Collections.unmodifiableMap(index);
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < this.issues.size(); i++) {
+            positions.computeIfAbsent(this.issues.get(i).repoId(), id -> new ArrayList<>()).add(i);
+        }
+        this.issuePositions = positions;
     }
 
     public static Manifest empty() {
@@ -81,11 +88,15 @@ public final class Manifest {
 
     /** Messages of the issues attributed to this repo or to the whole manifest, in load order. */
     public List<String> issuesFor(String repoId) {
-        List<String> messages = new ArrayList<>();
-        for (ManifestIssue issue : issues) {
-            if (issue.repoId().equals(repoId) || issue.repoId().equals(ManifestIssue.MANIFEST_SCOPE)) {
-                messages.add(issue.message());
-            }
+        List<Integer> own = issuePositions.getOrDefault(repoId, List.of());
+        List<Integer> global = ManifestIssue.MANIFEST_SCOPE.equals(repoId)
+                ? List.of() : issuePositions.getOrDefault(ManifestIssue.MANIFEST_SCOPE, List.of());
+        List<String> messages = new ArrayList<>(own.size() + global.size());
+        int a = 0;
+        int b = 0;
+        while (a < own.size() || b < global.size()) {
+            boolean takeOwn = b >= global.size() || (a < own.size() && own.get(a) < global.get(b));
+            messages.add(issues.get(takeOwn ? own.get(a++) : global.get(b++)).message());
         }
         return messages;
     }
