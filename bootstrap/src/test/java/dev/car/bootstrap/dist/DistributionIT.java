@@ -1,0 +1,116 @@
+package dev.car.bootstrap.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged distribution (run by failsafe after {@code package}): its layout, and a launcher
+ * whose class-data-sharing archive is missing, stale or foreign never disturbs stdout.
+ */
+class DistributionIT {
+    private static final Path DIST = Path.of("target", "car").toAbsolutePath();
+    private static final Path TARBALL = Path.of("target", "car-" + System.getProperty("car.version", "0.1.0") + ".tar.gz");
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Run run(Path launcher, Path cwd, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(cwd.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new Run(process.exitValue(), out, err);
+    }
+
+    private String showJson(Path launcher) throws Exception {
+        Path hub = tmp.resolve("hub");
+        Files.createDirectories(hub.resolve("repos/app"));
+        run(launcher, tmp, "hub", "init", "--path", hub.toString());
+        run(launcher, hub, "hub", "repo", "add", "repos/app");
+        Run show = run(launcher, hub, "hub", "destination", "show", "app", "--json");
+        assertEquals(0, show.exitCode(), show.stderr());
+        return show.stdout();
+    }
+
+    private static final String EXPECTED_SHOW = """
+            {
+              "repo_id": "app",
+              "configured_destination": null,
+              "effective_destination": {
+                "kind": "local"
+              },
+              "source": "default",
+              "issues": [],
+              "kind": "base",
+              "worktree_of": null
+            }
+            """;
+
+    @Test
+    void theDistributionHoldsLauncherJarsCompletionManPagesAndArchive() throws IOException {
+        assertTrue(Files.isExecutable(DIST.resolve("bin/car")));
+        assertTrue(Files.exists(DIST.resolve("lib/car.jsa")), "the CDS archive is built at package time");
+        assertTrue(Files.readString(DIST.resolve("share/bash-completion/completions/car")).contains("complete -F"));
+        assertTrue(Files.readString(DIST.resolve("share/man/man1/car-hub-destination-set.1"))
+                .contains(".SH OPTIONS"));
+        assertTrue(Files.exists(DIST.resolve("README.md")));
+        Set<String> jars = Set.copyOf(Files.readAllLines(DIST.resolve("lib/classpath")));
+        try (var files = Files.list(DIST.resolve("lib"))) {
+            assertEquals(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar"))
+                    .collect(Collectors.toSet()), jars);
+        }
+        assertTrue(Files.size(TARBALL) > 1_000_000, "the tarball exists");
+    }
+
+    @Test
+    void theLauncherPrintsOnlyCarsOutput() throws Exception {
+        assertEquals(EXPECTED_SHOW, showJson(DIST.resolve("bin/car")));
+    }
+
+    @Test
+    void aStaleOrForeignArchiveNeverReachesStdout() throws Exception {
+        Path copy = tmp.resolve("relocated");
+        copyTree(DIST, copy);
+        // Relocated: the archive names other jar paths; then a corrupt archive claiming to be ours.
+        assertEquals(EXPECTED_SHOW, showJson(copy.resolve("bin/car")));
+        Files.writeString(copy.resolve("lib/car.jsa.home"), copy.toRealPath().toString());
+        Files.write(copy.resolve("lib/car.jsa"), new byte[] {1, 2, 3, 4});
+        Files.deleteIfExists(tmp.resolve("hub/.codex-autorunner/manifest.yml"));
+        Run version = run(copy.resolve("bin/car"), tmp, "--version");
+        assertEquals(0, version.exitCode(), version.stderr());
+        assertTrue(version.stdout().matches("car \\d+\\.\\d+\\.\\d+\\n"), version.stdout());
+        Files.delete(copy.resolve("lib/car.jsa"));
+        Run missing = run(copy.resolve("bin/car"), tmp, "--version");
+        assertTrue(missing.stdout().matches("car \\d+\\.\\d+\\.\\d+\\n"), missing.stdout());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
