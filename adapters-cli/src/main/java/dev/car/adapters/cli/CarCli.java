@@ -1,6 +1,6 @@
 package dev.car.adapters.cli;
 
-import dev.car.adapters.cli.command.CarCommand;
+import dev.car.adapters.cli.command.CommandTree;
 import dev.car.application.UseCaseFailure;
 import dev.car.domain.manifest.ManifestException;
 import java.io.PrintWriter;
@@ -25,8 +25,12 @@ public final class CarCli {
         this.factory = factory;
     }
 
+    /** The whole command tree (help, completion, man pages). */
     public CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(CarCommand.class, factory);
+        return configure(CommandTree.full(factory), out, err);
+    }
+
+    private CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(CarCli::usageError);
@@ -36,7 +40,7 @@ public final class CarCli {
 
     public int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return commandLine(out, err).execute(args);
+            return configure(CommandTree.forArgs(args, factory), out, err).execute(args);
         } finally {
             out.flush();
             err.flush();

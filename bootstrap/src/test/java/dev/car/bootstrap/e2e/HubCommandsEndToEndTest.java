@@ -293,6 +293,15 @@ class HubCommandsEndToEndTest {
         CliRun.Result completion = car("generate-completion");
         assertEquals(0, completion.exitCode());
         assertTrue(completion.stdout().contains("complete -F"), completion.stdout());
+        // Runs build only the invoked command path; help and completion still see every command.
+        for (String command : List.of("destination", "containers", "reap", "unset", "wrap", "exec", "doctor")) {
+            assertTrue(completion.stdout().contains(command), command);
+        }
+        CliRun.Result help = car("--help");
+        for (String command : List.of("hub", "exec", "doctor", "demo", "generate-completion")) {
+            assertTrue(help.stdout().contains("  " + command), help.stdout());
+        }
+        assertTrue(car("hub", "destination", "--help").stdout().contains("  unset"));
     }
 
     private static List<Path> listing(Path root) throws IOException {

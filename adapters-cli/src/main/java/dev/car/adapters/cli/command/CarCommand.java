@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -12,9 +11,7 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "car", mixinStandardHelpOptions = true, versionProvider = CarCommand.Version.class,
         description = "Decides where the agent backends of a hub run, repo by repo and worktree by worktree "
-                + "(on the host or in a managed Docker container), and runs them there.",
-        subcommands = {Groups.Hub.class, ExecCommand.class, DoctorCommand.class, HubInitCommand.class, DemoCommand.class,
-            GenerateCompletion.class})
+                + "(on the host or in a managed Docker container), and runs them there.")
 public final class CarCommand extends Groups.Group {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of failures.")

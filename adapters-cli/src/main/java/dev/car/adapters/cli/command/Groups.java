@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Command groups: they only hold subcommands; called alone they are a usage error. */
+/** Command groups: they only hold subcommands (see {@code CommandTree}); called alone they are a usage error. */
 public final class Groups {
     private Groups() {
     }
@@ -21,20 +21,16 @@ public final class Groups {
         }
     }
 
-    @Command(name = "hub", mixinStandardHelpOptions = true, description = "Manage the hub: repos and their destinations.",
-            subcommands = {HubInitCommand.class, Repo.class, Destination.class, ContainersCommand.class})
+    @Command(name = "hub", mixinStandardHelpOptions = true, description = "Manage the hub: repos and their destinations.")
     public static final class Hub extends Group {
     }
 
-    @Command(name = "repo", mixinStandardHelpOptions = true, description = "Register, list and remove repos and worktrees.",
-            subcommands = {RepoAddCommand.class, RepoListCommand.class, RepoRemoveCommand.class})
+    @Command(name = "repo", mixinStandardHelpOptions = true, description = "Register, list and remove repos and worktrees.")
     public static final class Repo extends Group {
     }
 
     @Command(name = "destination", mixinStandardHelpOptions = true,
-            description = "Show or set where a repo's agent backends run.",
-            subcommands = {DestinationShowCommand.class, DestinationSetCommand.class, DestinationUnsetCommand.class,
-                DestinationWrapCommand.class})
+            description = "Show or set where a repo's agent backends run.")
     public static final class Destination extends Group {
     }
 }
