@@ -1,5 +1,6 @@
 package dev.car.adapters.cli.command;
 
+import dev.car.adapters.cli.output.TextTable;
 import dev.car.application.repo.ListReposUseCase;
 import dev.car.application.repo.ListReposUseCase.RepoListing;
 import dev.car.application.repo.RepoRow;
@@ -69,28 +70,12 @@ public final class RepoListCommand implements Callable<Integer> {
                 row.repo().path()});
         }
         if (table.size() > 1) {
-            appendTable(out, table);
+            out.append(TextTable.render(table));
         }
         for (String issue : listing.orphanIssues()) {
             out.append("issue: ").append(issue).append('\n');
         }
         Output.text(spec, out.toString());
         return 0;
-    }
-
-    private static void appendTable(StringBuilder out, List<String[]> table) {
-        int[] widths = new int[table.get(0).length];
-        for (String[] row : table) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i + 1 < row.length ? String.format("%-" + widths[i] + "s  ", row[i]) : row[i]);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }
