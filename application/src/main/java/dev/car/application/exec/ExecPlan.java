@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Everything decided before a command runs: where, with which environment, in which folder.
@@ -45,8 +44,6 @@ public record ExecPlan(
 
     /** The env sorted by name, secret values as {@code ***}. */
     public Map<String, String> redactedEnv() {
-        Map<String, String> shown = new TreeMap<>();
-        env.forEach((key, value) -> shown.put(key, secretNames.contains(key) ? "***" : value));
-        return shown;
+        return ContainerSpec.redact(env, secretNames);
     }
 }

@@ -30,6 +30,11 @@ public record ContainerSpec(
 
     /** The env sorted by name (code-point order) with secret values replaced by {@code ***}, for plans and JSON. */
     public Map<String, String> redactedEnv() {
+        return redact(env, secretNames);
+    }
+
+    /** {@code env} sorted by name (code points), the values of {@code secretNames} as {@code ***}. */
+    public static Map<String, String> redact(Map<String, String> env, Set<String> secretNames) {
         Map<String, String> shown = new TreeMap<>(Py.CODE_POINT_ORDER);
         env.forEach((key, value) -> shown.put(key, secretNames.contains(key) ? "***" : value));
         return shown;
