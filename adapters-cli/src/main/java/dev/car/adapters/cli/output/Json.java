@@ -1,6 +1,6 @@
 package dev.car.adapters.cli.output;
 
-import java.math.BigDecimal;
+import dev.car.domain.text.Py;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -103,6 +103,7 @@ public final class Json {
         return String.valueOf(key);
     }
 
+    /** Python's json writes a float with its repr (shortest round trip, e.g. {@code 1e-05}). */
     private static String floatText(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
@@ -110,10 +111,7 @@ public final class Json {
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return BigDecimal.valueOf(d).toBigInteger() + ".0";
-        }
-        return Double.toString(d);
+        return Py.repr(d);
     }
 
     private static void indent(StringBuilder out, int depth) {

@@ -35,6 +35,12 @@ class JsonTest {
     }
 
     @Test
+    void floatsAreWrittenAsPythonWritesThem() {
+        assertEquals("[\n  1e-05,\n  1e+16,\n  -0.0,\n  0.1,\n  NaN,\n  -Infinity\n]",
+                Json.pretty(List.of(1e-05, 1e16, -0.0, 0.1, Double.NaN, Double.NEGATIVE_INFINITY)));
+    }
+
+    @Test
     void sortsKeysRecursivelyWhenAsked() {
         Map<String, Object> inner = new LinkedHashMap<>();
         inner.put("target", "/t");
