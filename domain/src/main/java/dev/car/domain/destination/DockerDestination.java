@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Run inside a managed container. Optional strings are null when absent; collections are never
@@ -31,18 +30,6 @@ public record DockerDestination(
 
     public static DockerDestination ofImage(String image) {
         return new DockerDestination(image, null, List.of(), List.of(), null, null, Map.of(), Map.of());
-    }
-
-    public Optional<String> containerNameOpt() {
-        return Optional.ofNullable(containerName);
-    }
-
-    public Optional<String> workdirOpt() {
-        return Optional.ofNullable(workdir);
-    }
-
-    public Optional<String> profileOpt() {
-        return Optional.ofNullable(profile);
     }
 
     @Override
