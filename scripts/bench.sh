@@ -26,10 +26,15 @@ car="$root/bootstrap/target/car/bin/car"
 work="$(mktemp -d /tmp/car-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-# median_ms CMD...: runs CMD $runs times (after one warm-up), prints the median wall time in ms.
+# median_ms CMD...: runs CMD $runs times (after one warm-up, which must succeed: timing a failure
+# would measure the wrong thing), prints the median wall time in ms.
 median_ms() {
   local times=() start end
-  "$@" >/dev/null 2>&1 || true
+  if ! "$@" >/dev/null 2>"$work/warm-up.err"; then
+    echo "bench: this command fails, so it is not timed: $*" >&2
+    cat "$work/warm-up.err" >&2
+    exit 1
+  fi
   for _ in $(seq "$runs"); do
     start=$(date +%s%N)
     "$@" >/dev/null 2>&1 || true
@@ -67,7 +72,7 @@ make_hub() {
       }
     }
   }' >"$dir/.codex-autorunner/manifest.yml"
-  mkdir -p "$dir/repos/r0" "$dir/repos/r0--wt"
+  mkdir -p "$dir/repos/r0" "$dir/repos/r0--wt" "$dir/repos/r1"   # r1: the local exec row runs in it
 }
 
 make_hub "$work/hub10" 10

@@ -1,25 +1,32 @@
 package dev.car.bootstrap;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import dev.car.adapters.cli.CarCli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
 
 /** Wires car; tests pass override modules to swap adapters. */
 public final class CarApplication {
     private final CarCli cli;
 
-    private CarApplication(Injector injector) {
-        this.cli = new CarCli(new GuiceCommandFactory(injector));
+    private CarApplication(IFactory commands) {
+        this.cli = new CarCli(commands);
     }
 
+    /**
+     * Without overrides, the production wiring: Guice is created only for commands outside the hot
+     * path. With overrides (tests swapping adapters), every command comes from the overridden injector.
+     */
     public static CarApplication create(Module... overrides) {
-        Module module = overrides.length == 0 ? new CarModule() : Modules.override(new CarModule()).with(overrides);
-        return new CarApplication(Guice.createInjector(Stage.DEVELOPMENT, module));
+        if (overrides.length == 0) {
+            return new CarApplication(new ProductionCommandFactory());
+        }
+        Module module = Modules.override(new CarModule()).with(overrides);
+        return new CarApplication(new GuiceCommandFactory(Guice.createInjector(Stage.DEVELOPMENT, module)));
     }
 
     /** The command tree, for generating completion and man pages from it. */

@@ -17,14 +17,6 @@ import dev.car.adapters.cli.command.RepoAddCommand;
 import dev.car.adapters.cli.command.RepoListCommand;
 import dev.car.adapters.cli.command.RepoRemoveCommand;
 import dev.car.adapters.cli.input.JsonInput;
-import dev.car.adapters.cli.output.ConsoleStreams;
-import dev.car.adapters.docker.DockerContainerEngine;
-import dev.car.adapters.host.LocalFileSystemProbe;
-import dev.car.adapters.host.LocalProcessLauncher;
-import dev.car.adapters.host.PosixSignalTrap;
-import dev.car.adapters.host.SystemHostEnvironment;
-import dev.car.adapters.yaml.YamlHubConfigRepository;
-import dev.car.adapters.yaml.YamlManifestStore;
 import dev.car.application.demo.DemoService;
 import dev.car.application.demo.RunDemoUseCase;
 import dev.car.application.destination.DestinationService;
@@ -63,7 +55,7 @@ import java.util.List;
 public final class CarModule extends AbstractModule {
 
     /** Commands whose constructors take use cases; the rest have no-argument constructors. */
-    private static final List<Class<?>> COMMANDS = List.of(HubInitCommand.class, RepoAddCommand.class,
+    static final List<Class<?>> COMMANDS = List.of(HubInitCommand.class, RepoAddCommand.class,
             RepoListCommand.class, DestinationShowCommand.class, DestinationSetCommand.class,
             DestinationUnsetCommand.class, DestinationWrapCommand.class, ExecCommand.class, DoctorCommand.class, DemoCommand.class,
             ContainersListCommand.class, ContainersReapCommand.class, RepoRemoveCommand.class);
@@ -91,56 +83,55 @@ public final class CarModule extends AbstractModule {
     @Provides
     @Singleton
     HostEnvironment hostEnvironment() {
-        return new SystemHostEnvironment();
+        return ProductionAdapters.hostEnvironment();
     }
 
     @Provides
     @Singleton
     FileSystemProbe fileSystemProbe() {
-        return new LocalFileSystemProbe();
+        return ProductionAdapters.fileSystemProbe();
     }
 
     @Provides
     @Singleton
     ManifestStore manifestStore(FileSystemProbe files) {
-        return new YamlManifestStore(files::canonicalize);
+        return ProductionAdapters.manifestStore(files);
     }
 
     @Provides
     @Singleton
     HubConfigRepository hubConfigRepository() {
-        return new YamlHubConfigRepository();
+        return ProductionAdapters.hubConfigRepository();
     }
 
     @Provides
     @Singleton
     ProcessLauncher processLauncher() {
-        return new LocalProcessLauncher();
+        return ProductionAdapters.processLauncher();
     }
 
     @Provides
     @Singleton
     SignalTrap signalTrap() {
-        return new PosixSignalTrap();
+        return ProductionAdapters.signalTrap();
     }
 
-    /** Connects on first use only, so commands that need no engine never touch it. */
     @Provides
     @Singleton
     ContainerEngine containerEngine() {
-        return new DockerContainerEngine();
+        return ProductionAdapters.containerEngine();
     }
 
     @Provides
     @Singleton
     StdStreams standardStreams() {
-        return new StdStreams(ConsoleStreams.stdin(), ConsoleStreams.rawStdout(), ConsoleStreams.rawStderr());
+        return ProductionAdapters.standardStreams();
     }
 
     @Provides
     @Singleton
     JsonInput jsonInput(HostEnvironment host) {
-        return new JsonInput(ConsoleStreams::stdin, host.workingDirectory());
+        return ProductionAdapters.jsonInput(host);
     }
 
     // Use cases.

@@ -2,6 +2,7 @@ package dev.car.adapters.host;
 
 import dev.car.application.port.out.ProcessLauncher;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,10 @@ public final class LocalProcessLauncher implements ProcessLauncher {
 
     @Override
     public LocalProcess start(List<String> command, Path workdir, Map<String, String> env) throws IOException {
+        // Checked here because the JDK reports a missing folder like a missing program (error=2).
+        if (!Files.isDirectory(workdir)) {
+            throw new IOException("working directory " + workdir + " does not exist");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile()).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(env);

@@ -1,6 +1,6 @@
 package dev.car.bootstrap.dist;
 
-import dev.car.bootstrap.CarApplication;
+import dev.car.bootstrap.CarMain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,9 +48,8 @@ public final class CdsTraining {
                     new String[] {"hub", "destination", "set", "missing", "local", "--path", path},
                     new String[] {"--version"},
                     new String[] {"hub", "destination", "set", "--help"});
-            CarApplication car = CarApplication.create();
             for (String[] command : commands) {
-                car.run(command, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+                CarMain.run(command, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
             }
         } finally {
             try (Stream<Path> files = Files.walk(root)) {

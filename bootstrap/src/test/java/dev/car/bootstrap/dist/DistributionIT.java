@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -30,9 +31,16 @@ class DistributionIT {
     }
 
     private static Run run(Path launcher, Path cwd, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), launcher, cwd, args);
+    }
+
+    private static Run run(Map<String, String> env, Path launcher, Path cwd, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(cwd.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
@@ -82,6 +90,25 @@ class DistributionIT {
     @Test
     void theLauncherPrintsOnlyCarsOutput() throws Exception {
         assertEquals(EXPECTED_SHOW, showJson(DIST.resolve("bin/car")));
+    }
+
+    @Test
+    void anEverydayCommandTakesItsClassesFromTheArchiveAndNeverCreatesTheInjector() throws Exception {
+        showJson(DIST.resolve("bin/car"));
+        Path log = tmp.resolve("classes.log");
+        Run show = run(Map.of("CAR_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), DIST.resolve("bin/car"),
+                tmp.resolve("hub"), "hub", "destination", "show", "app", "--json");
+        assertEquals(EXPECTED_SHOW, show.stdout(), show.stderr());
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(line -> line.contains(" picocli.CommandLine ")), "the log lists classes");
+        List<String> guice = loaded.stream().filter(line -> line.contains(" com.google.inject.internal.")).toList();
+        assertEquals(List.of(), guice, "Guice's injector is created only for commands off the hot path");
+        List<String> fromJars = loaded.stream()
+                .filter(line -> line.contains(" picocli.") || line.contains(" dev.car.") || line.contains(" org.yaml."))
+                .filter(line -> !line.contains("source: shared objects file"))
+                .filter(line -> !line.contains("$$Lambda$"))
+                .toList();
+        assertEquals(List.of(), fromJars, "picocli, car and SnakeYAML come from the class-data-sharing archive");
     }
 
     @Test

@@ -182,9 +182,11 @@ class DockerExecEndToEndTest {
 
     @Test
     void aContainerRemovedOrStoppedBehindCarsBackIsBroughtBack() throws Exception {
-        assertEquals(0, car("", "exec", "app", "--", "true").exitCode());
+        CarProcess.Finished first = car("", "exec", "app", "--", "true");
+        assertEquals(0, first.exitCode(), first.stderr());
         docker.run("rm", "-f", container);
-        assertEquals(0, car("", "exec", "app", "--", "true").exitCode());
+        CarProcess.Finished recreated = car("", "exec", "app", "--", "true");
+        assertEquals(0, recreated.exitCode(), recreated.stderr());
         docker.run("stop", "-t", "1", container);
 
         CarProcess.Finished result = car("", "exec", "app", "--", "echo", "back");

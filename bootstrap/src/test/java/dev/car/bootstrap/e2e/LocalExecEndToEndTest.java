@@ -54,6 +54,24 @@ class LocalExecEndToEndTest {
     }
 
     @Test
+    void aRepoWhoseFolderIsGoneSaysSoInsteadOfBlamingTheCommand() throws Exception {
+        Path gone = hub.resolve("repos/gone");
+        Files.createDirectories(gone);
+        for (String[] args : List.of(new String[] {"hub", "repo", "add", "repos/gone"},
+                new String[] {"hub", "destination", "set", "gone", "local"})) {
+            CarProcess.Finished done = CarProcess.run(hub, env, "", args);
+            assertEquals(0, done.exitCode(), done.stderr());
+        }
+        Files.delete(gone);
+
+        CarProcess.Finished run = CarProcess.run(hub, env, "", "exec", "gone", "--", "true");
+
+        assertEquals(126, run.exitCode());
+        assertEquals("car: cannot run 'true': working directory " + repo.resolveSibling("gone")
+                + " does not exist\n", run.stderr());
+    }
+
+    @Test
     void sigtermReachesTheLocalCommand() throws Exception {
         Path marker = tmp.resolve("started");
         Process process = CarProcess.start(hub, env, "exec", "app", "--", "sh", "-c",

@@ -1,0 +1,35 @@
+package dev.car.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Picocli's factory for a production run: the hot-path commands from {@link HotPathCommands}, the
+ * other commands with use cases from the Guice injector, created the first time one of them is
+ * needed, and everything else (command groups, picocli's helpers) through picocli's own factory.
+ */
+final class ProductionCommandFactory implements IFactory {
+    private final HotPathCommands hotPath = new HotPathCommands();
+    private Injector injector;
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (hotPath.builds(type)) {
+            return hotPath.create(type);
+        }
+        if (CarModule.COMMANDS.contains(type)) {
+            return injector().getInstance(type);
+        }
+        return CommandLine.defaultFactory().create(type);
+    }
+
+    private Injector injector() {
+        if (injector == null) {
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new CarModule());
+        }
+        return injector;
+    }
+}
