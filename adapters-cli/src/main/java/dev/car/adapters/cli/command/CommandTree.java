@@ -84,7 +84,9 @@ public final class CommandTree {
         if (help || current.type() == GenerateCompletion.class) {
             return full(factory);
         }
-        Map<Node, Node> onPath = new java.util.HashMap<>();
+        // By identity: a record's own hashCode is bootstrapped through method handles, which costs a
+        // short-lived process about 20 ms on first use.
+        Map<Node, Node> onPath = new java.util.IdentityHashMap<>();
         Node parent = ROOT;
         for (Node step : chain) {
             onPath.put(parent, step);
