@@ -48,11 +48,15 @@ class DistributionIT {
     }
 
     private String showJson(Path launcher) throws Exception {
+        return showJson(Map.of(), launcher);
+    }
+
+    private String showJson(Map<String, String> env, Path launcher) throws Exception {
         Path hub = tmp.resolve("hub");
         Files.createDirectories(hub.resolve("repos/app"));
-        run(launcher, tmp, "hub", "init", "--path", hub.toString());
-        run(launcher, hub, "hub", "repo", "add", "repos/app");
-        Run show = run(launcher, hub, "hub", "destination", "show", "app", "--json");
+        run(env, launcher, tmp, "hub", "init", "--path", hub.toString());
+        run(env, launcher, hub, "hub", "repo", "add", "repos/app");
+        Run show = run(env, launcher, hub, "hub", "destination", "show", "app", "--json");
         assertEquals(0, show.exitCode(), show.stderr());
         return show.stdout();
     }
@@ -115,17 +119,45 @@ class DistributionIT {
     void aStaleOrForeignArchiveNeverReachesStdout() throws Exception {
         Path copy = tmp.resolve("relocated");
         copyTree(DIST, copy);
+        // Without the background dump, so that the archives below stay the ones this test wrote.
+        Map<String, String> noDump = Map.of("CAR_CDS_AUTO", "0");
         // Relocated: the archive names other jar paths; then a corrupt archive claiming to be ours.
-        assertEquals(EXPECTED_SHOW, showJson(copy.resolve("bin/car")));
+        assertEquals(EXPECTED_SHOW, showJson(noDump, copy.resolve("bin/car")));
         Files.writeString(copy.resolve("lib/car.jsa.home"), copy.toRealPath().toString());
         Files.write(copy.resolve("lib/car.jsa"), new byte[] {1, 2, 3, 4});
         Files.deleteIfExists(tmp.resolve("hub/.codex-autorunner/manifest.yml"));
-        Run version = run(copy.resolve("bin/car"), tmp, "--version");
+        Run version = run(noDump, copy.resolve("bin/car"), tmp, "--version");
         assertEquals(0, version.exitCode(), version.stderr());
         assertTrue(version.stdout().matches("car \\d+\\.\\d+\\.\\d+\\n"), version.stdout());
         Files.delete(copy.resolve("lib/car.jsa"));
-        Run missing = run(copy.resolve("bin/car"), tmp, "--version");
+        Run missing = run(noDump, copy.resolve("bin/car"), tmp, "--version");
         assertTrue(missing.stdout().matches("car \\d+\\.\\d+\\.\\d+\\n"), missing.stdout());
+    }
+
+    @Test
+    void aMovedDistributionMakesItsOwnArchiveOnFirstUseWithoutDelayingOrDisturbingIt() throws Exception {
+        Path moved = tmp.resolve("moved");
+        copyTree(DIST, moved);
+        Files.delete(moved.resolve("lib/car.jsa.home"));
+        Files.delete(moved.resolve("lib/car.jsa"));
+
+        assertEquals(EXPECTED_SHOW, showJson(moved.resolve("bin/car")));
+
+        Path home = moved.resolve("lib/car.jsa.home");
+        for (int i = 0; i < 600 && !(Files.exists(home) && Files.notExists(moved.resolve("lib/.car.jsa.lock"))); i++) {
+            Thread.sleep(200);
+        }
+        assertEquals(moved.toRealPath() + "\n", Files.readString(home), "the archive was made for this folder");
+        Path log = tmp.resolve("moved-classes.log");
+        Run show = run(Map.of("CAR_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), moved.resolve("bin/car"),
+                tmp.resolve("hub"), "hub", "destination", "show", "app", "--json");
+        assertEquals(EXPECTED_SHOW, show.stdout(), show.stderr());
+        assertTrue(Files.readAllLines(log).stream().anyMatch(line -> line.contains(" picocli.CommandLine source: shared")),
+                "the new archive is used");
+        try (var files = Files.list(moved.resolve("lib"))) {
+            assertEquals(Set.of("car-" + System.getProperty("car.version", "0.1.0") + ".jar", "car.jsa", "car.jsa.home",
+                    "classpath"), files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
