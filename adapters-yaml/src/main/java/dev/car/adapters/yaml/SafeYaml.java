@@ -59,6 +59,12 @@ final class SafeYaml {
 
     /** Block-style YAML ending in a newline; throws {@link YAMLException} for values YAML cannot hold. */
     static String dump(Object document) {
+        if (document instanceof java.util.Map<?, ?> map) {
+            String usual = DumpedYamlWriter.write(map);
+            if (usual != null) {
+                return usual;
+            }
+        }
         return newYaml().dump(document);
     }
 
