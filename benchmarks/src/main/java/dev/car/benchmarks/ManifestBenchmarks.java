@@ -64,6 +64,12 @@ public class ManifestBenchmarks {
         return ManifestCodec.decode(document, hub.root(), PathCanonicalizer.LEXICAL);
     }
 
+    /** What {@code destination set} costs in the store: load under the lock, write, read back, replace. */
+    @Benchmark
+    public Manifest rewriteYamlManifest() {
+        return store.update(hub, current -> current);
+    }
+
     @Benchmark
     public Map<Object, Object> encodeManifest() {
         return ManifestCodec.encode(manifest);
