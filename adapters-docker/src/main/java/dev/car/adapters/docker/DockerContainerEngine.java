@@ -49,7 +49,7 @@ import java.util.function.Supplier;
 /**
  * {@link ContainerEngine} on a Docker-compatible engine through docker-java (httpclient5 transport). Nothing
  * is read or connected until the first call, so wiring it up costs nothing when no container is needed.
- * Exec output and input go over a connection of its own: see {@link HijackedConnection}.
+ * Exec output and input go over a connection of its own: see {@link EngineConnection}.
  */
 public final class DockerContainerEngine implements ContainerEngine, AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -217,9 +217,9 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
         requireHijackable(host, container);
         String execId = call("Cannot exec in container '" + container + "'",
                 () -> execCreate(request).exec().getId());
-        HijackedConnection connection;
+        EngineConnection connection;
         try {
-            connection = HijackedConnection.open(host);
+            connection = EngineConnection.open(host);
         } catch (IOException e) {
             throw EngineErrors.unreachable(host.toString(), e);
         }

@@ -18,12 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A raw HTTP/1.1 connection to the engine that one request upgrades to a bidirectional byte stream, as
- * {@code docker exec} does. docker-java's httpclient5 transport cannot half-close the request side, so the
- * process would never see end of input (docker-java issues #1684 and #1448); here {@link #shutdownOutput()}
- * does exactly that.
+ * A raw HTTP/1.1 connection to the engine. It carries plain requests, one after the other (keep-alive), until one
+ * request upgrades it to a bidirectional byte stream, as {@code docker exec} does. docker-java's httpclient5
+ * transport cannot half-close the request side, so the process would never see end of input (docker-java issues
+ * #1684 and #1448); here {@link #shutdownOutput()} does exactly that.
  */
-final class HijackedConnection implements Closeable {
+final class EngineConnection implements Closeable {
     private static final int DEFAULT_TCP_PORT = 2375;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -33,14 +33,14 @@ final class HijackedConnection implements Closeable {
     private final InputStream in;
     private final OutputStream out;
 
-    private HijackedConnection(SocketChannel channel) {
+    private EngineConnection(SocketChannel channel) {
         this.channel = channel;
         this.in = new BufferedInputStream(new ChannelInput(channel), 64 * 1024);
         this.out = new ChannelOutput(channel);
     }
 
     /** Connects to a {@code unix://} or plain {@code tcp://} engine address. */
-    static HijackedConnection open(URI dockerHost) throws IOException {
+    static EngineConnection open(URI dockerHost) throws IOException {
         String scheme = String.valueOf(dockerHost.getScheme()).toLowerCase(Locale.ROOT);
         SocketChannel channel;
         switch (scheme) {
@@ -67,7 +67,7 @@ final class HijackedConnection implements Closeable {
             }
             default -> throw new IllegalArgumentException("unsupported scheme '" + scheme + "'");
         }
-        return new HijackedConnection(channel);
+        return new EngineConnection(channel);
     }
 
     /**
