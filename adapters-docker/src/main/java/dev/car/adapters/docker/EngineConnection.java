@@ -27,7 +27,8 @@ final class EngineConnection implements Closeable {
     private static final int DEFAULT_TCP_PORT = 2375;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
-    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+    /** Far above any answer of the calls made here (an inspection is a few KiB); guards against a runaway stream. */
+    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
     private final SocketChannel channel;
     private final InputStream in;
@@ -71,46 +72,64 @@ final class EngineConnection implements Closeable {
     }
 
     /**
+     * Sends one request and reads its whole response. The connection may carry the next request when
+     * {@link Response#reusable()}; otherwise it is spent. {@code jsonBody} is null for a request without one.
+     */
+    Response exchange(String method, String path, byte[] jsonBody) throws IOException {
+        send(method, path, jsonBody, "");
+        int status = readStatus();
+        Map<String, String> headers = readHeaders();
+        boolean delimited = hasNoBody(status) || headers.containsKey("content-length") || isChunked(headers);
+        byte[] body = readBody(status, headers);
+        boolean reusable = delimited && !"close".equalsIgnoreCase(headers.get("connection"));
+        return new Response(status, body, reusable);
+    }
+
+    /** A response read in full. */
+    record Response(int status, byte[] body, boolean reusable) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
      * Sends {@code POST path} with a JSON body asking for the upgrade and reads the response headers. On success
      * the connection carries the raw stream; an engine error is thrown with the engine's message.
      */
     void upgrade(String path, String jsonBody) throws IOException {
-        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\n"
-                + "Host: docker\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Connection: Upgrade\r\n"
-                + "Upgrade: tcp\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-
-        String statusLine = readLine();
-        if (statusLine == null) {
-            throw new IOException("the engine closed the connection without answering");
-        }
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-            throw new IOException("unexpected answer: " + EngineErrors.oneLine(statusLine));
-        }
-        int status;
-        try {
-            status = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
-            throw new IOException("unexpected answer: " + EngineErrors.oneLine(statusLine), e);
-        }
+        send("POST", path, jsonBody.getBytes(StandardCharsets.UTF_8), "Connection: Upgrade\r\nUpgrade: tcp\r\n");
+        int status = readStatus();
         Map<String, String> headers = readHeaders();
         // 101 is the upgrade; older engines answer 200 and hand over the raw stream all the same.
         if (status == 101 || status == 200) {
             return;
         }
-        String errorBody = readErrorBody(headers);
+        String errorBody = new String(readBody(status, headers), StandardCharsets.UTF_8);
         String message = EngineErrors.jsonMessage(errorBody);
         if (message == null) {
             message = EngineErrors.oneLine(errorBody);
         }
         throw new IOException(message.isEmpty() ? "HTTP status " + status : message);
+    }
+
+    /**
+     * Whether an idle connection can carry another request: the engine has neither closed it (as it may after a
+     * while) nor sent anything unasked. Checked without blocking.
+     */
+    boolean isIdleAndOpen() {
+        try {
+            if (in.available() > 0) {
+                return false;
+            }
+            channel.configureBlocking(false);
+            try {
+                return channel.read(ByteBuffer.allocate(1)) == 0;
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The raw stream from the engine, after the response headers. */
@@ -133,6 +152,40 @@ final class EngineConnection implements Closeable {
         channel.close();
     }
 
+    /** The request in one write, so that it never waits on a partial packet. */
+    private void send(String method, String path, byte[] body, String extraHeaders) throws IOException {
+        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: docker\r\n").append(extraHeaders);
+        if (body != null) {
+            head.append("Content-Type: application/json\r\n");
+        }
+        if (body != null || method.equals("POST")) {
+            head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n");
+        }
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer request = ByteBuffer.allocate(headBytes.length + (body == null ? 0 : body.length)).put(headBytes);
+        if (body != null) {
+            request.put(body);
+        }
+        out.write(request.array());
+    }
+
+    private int readStatus() throws IOException {
+        String statusLine = readLine();
+        if (statusLine == null) {
+            throw new IOException("the engine closed the connection without answering");
+        }
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+            throw new IOException("unexpected answer: " + EngineErrors.oneLine(statusLine));
+        }
+        try {
+            return Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IOException("unexpected answer: " + EngineErrors.oneLine(statusLine), e);
+        }
+    }
+
     private Map<String, String> readHeaders() throws IOException {
         Map<String, String> headers = new HashMap<>();
         int total = 0;
@@ -151,29 +204,76 @@ final class EngineConnection implements Closeable {
         return headers;
     }
 
-    private String readErrorBody(Map<String, String> headers) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            String sizeLine;
-            while ((sizeLine = readLine()) != null && body.size() < MAX_ERROR_BODY_BYTES) {
-                int size = Integer.parseInt(sizeLine.split(";", 2)[0].strip(), 16);
-                if (size == 0) {
-                    break;
-                }
-                copy(body, size);
-                readLine();
-            }
-        } else if (headers.containsKey("content-length")) {
-            copy(body, (int) Math.min(Long.parseLong(headers.get("content-length")), MAX_ERROR_BODY_BYTES));
-        } else {
-            copy(body, MAX_ERROR_BODY_BYTES);
-        }
-        return body.toString(StandardCharsets.UTF_8);
+    private static boolean hasNoBody(int status) {
+        return status / 100 == 1 || status == 204 || status == 304;
     }
 
-    private void copy(ByteArrayOutputStream target, int count) throws IOException {
-        byte[] buffer = in.readNBytes(Math.min(count, MAX_ERROR_BODY_BYTES - target.size()));
-        target.write(buffer);
+    private static boolean isChunked(Map<String, String> headers) {
+        return "chunked".equalsIgnoreCase(headers.get("transfer-encoding"));
+    }
+
+    /** The body as the headers delimit it: chunked, by length, or up to the end of the stream. */
+    private byte[] readBody(int status, Map<String, String> headers) throws IOException {
+        if (hasNoBody(status)) {
+            return new byte[0];
+        }
+        if (isChunked(headers)) {
+            return readChunks();
+        }
+        String length = headers.get("content-length");
+        if (length == null) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new IOException("response too large");
+            }
+            return body;
+        }
+        long size;
+        try {
+            size = Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            throw new IOException("unexpected Content-Length: " + EngineErrors.oneLine(length), e);
+        }
+        if (size < 0 || size > MAX_BODY_BYTES) {
+            throw new IOException("unexpected Content-Length: " + size);
+        }
+        byte[] body = in.readNBytes((int) size);
+        if (body.length < size) {
+            throw new IOException("the engine closed the connection in the middle of an answer");
+        }
+        return body;
+    }
+
+    private byte[] readChunks() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = readLine();
+            if (sizeLine == null) {
+                throw new IOException("the engine closed the connection in the middle of an answer");
+            }
+            int size;
+            try {
+                size = Integer.parseInt(sizeLine.split(";", 2)[0].strip(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("unexpected chunk size: " + EngineErrors.oneLine(sizeLine), e);
+            }
+            if (size == 0) {
+                break;
+            }
+            if (size < 0 || body.size() + (long) size > MAX_BODY_BYTES) {
+                throw new IOException("response too large");
+            }
+            byte[] chunk = in.readNBytes(size);
+            if (chunk.length < size || readLine() == null) {
+                throw new IOException("the engine closed the connection in the middle of an answer");
+            }
+            body.write(chunk);
+        }
+        String trailer;
+        while ((trailer = readLine()) != null && !trailer.isEmpty()) {
+            // Trailers carry nothing car uses; they are read so the connection can carry the next request.
+        }
+        return body.toByteArray();
     }
 
     /** One CRLF-terminated line, without the terminator; null at end of stream. */
