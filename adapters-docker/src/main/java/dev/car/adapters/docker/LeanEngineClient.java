@@ -25,9 +25,9 @@ import java.util.Map;
 /**
  * The engine calls of car's hot path (inspect, exec, and what creating a container takes) on car's own HTTP/1.1
  * connections, kept open between calls: {@code car exec} then never pays for starting docker-java (Jackson,
- * httpclient5 and some hundreds of classes). Requests are those docker-java sends for the same calls. An engine
- * error is thrown as the exception docker-java throws for its status, a failed connection as an
- * {@link UncheckedIOException}, so that both clients' failures read the same.
+ * httpclient5 and some hundreds of classes). Requests carry what docker-java sends for the same calls, less the
+ * fields it sends as null. An engine error is thrown as the exception docker-java throws for its status, a failed
+ * connection as an {@link UncheckedIOException}, so that both clients' failures read the same.
  */
 final class LeanEngineClient implements AutoCloseable {
     /** Idle connections kept for reuse; more are only open while concurrent calls need them. */
