@@ -13,6 +13,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
@@ -20,7 +21,6 @@ import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.car.application.port.out.engine.ContainerCreation;
 import dev.car.application.port.out.engine.ContainerEngine;
@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,9 +48,12 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * {@link ContainerEngine} on a Docker-compatible engine through docker-java (httpclient5 transport). Nothing
- * is read or connected until the first call, so wiring it up costs nothing when no container is needed.
- * Exec output and input go over a connection of its own: see {@link HijackedConnection}.
+ * {@link ContainerEngine} on a Docker-compatible engine. Nothing is read or connected until the first call, so
+ * wiring it up costs nothing when no container is needed. The calls of {@code car exec} go through
+ * {@link LeanEngineClient} whenever it reaches the engine exactly where docker-java would (see
+ * {@link LeanEngineAddress}); everything else, and every call under any other configuration, goes through
+ * docker-java (httpclient5 transport), created on first use. Exec output and input go over a connection of their
+ * own: see {@link EngineConnection}.
  */
 public final class DockerContainerEngine implements ContainerEngine, AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -58,20 +62,26 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
     private static final int ZERO_TIME_YEAR = 1;
 
     private final Supplier<DockerClientConfig> configSource;
+    private final Supplier<Optional<LeanEngineAddress>> leanAddressSource;
     private DockerClientConfig config;
     private DockerClient client;
+    private boolean leanResolved;
+    private LeanEngineClient lean;
 
     /** Reads {@code DOCKER_HOST} and the rest of the docker environment on first use. */
     public DockerContainerEngine() {
-        this(() -> DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+        this(() -> DefaultDockerClientConfig.createDefaultConfigBuilder().build(),
+                () -> LeanEngineAddress.fromEnvironment(System.getenv(), System.getProperties()));
     }
 
     public DockerContainerEngine(DockerClientConfig config) {
-        this(() -> Objects.requireNonNull(config, "config"));
+        this(() -> Objects.requireNonNull(config, "config"), () -> LeanEngineAddress.of(config));
     }
 
-    private DockerContainerEngine(Supplier<DockerClientConfig> configSource) {
+    private DockerContainerEngine(Supplier<DockerClientConfig> configSource,
+                                  Supplier<Optional<LeanEngineAddress>> leanAddressSource) {
         this.configSource = configSource;
+        this.leanAddressSource = leanAddressSource;
     }
 
     @Override
@@ -82,7 +92,12 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
     @Override
     public boolean imagePresent(String image) {
         try {
-            client().inspectImageCmd(image).exec();
+            LeanEngineClient lean = lean();
+            if (lean != null) {
+                lean.inspectImage(image);
+            } else {
+                client().inspectImageCmd(image).exec();
+            }
             return true;
         } catch (NotFoundException e) {
             return false;
@@ -112,44 +127,23 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
 
     @Override
     public Optional<ContainerState> inspect(String nameOrId) {
-        InspectContainerResponse response;
         try {
-            response = client().inspectContainerCmd(nameOrId).exec();
+            LeanEngineClient lean = lean();
+            return Optional.of(lean != null ? toState(lean.inspectContainer(nameOrId))
+                    : toState(client().inspectContainerCmd(nameOrId).exec()));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
             throw translate("Cannot inspect container '" + nameOrId + "'", e);
         }
-        return Optional.of(toState(response));
     }
 
     @Override
     public String create(ContainerCreation creation) {
         String name = creation.name();
-        List<Bind> binds = new ArrayList<>();
-        for (MountBinding mount : creation.mounts()) {
-            AccessMode mode = mount.readOnly() ? AccessMode.ro : AccessMode.rw;
-            binds.add(new Bind(mount.source(), new Volume(mount.target()), mode));
-        }
-        HostConfig hostConfig = HostConfig.newHostConfig().withBinds(binds);
-        if (creation.init()) {
-            hostConfig.withInit(true);
-        }
         try {
-            CreateContainerCmd command = client().createContainerCmd(creation.image())
-                    .withName(name)
-                    .withLabels(creation.labels())
-                    .withHostConfig(hostConfig);
-            if (isSet(creation.workdir())) {
-                command.withWorkingDir(creation.workdir());
-            }
-            if (isSet(creation.user())) {
-                command.withUser(creation.user());
-            }
-            if (!creation.command().isEmpty()) {
-                command.withCmd(creation.command());
-            }
-            return command.exec().getId();
+            LeanEngineClient lean = lean();
+            return lean != null ? lean.createContainer(creation) : createContainer(creation).exec().getId();
         } catch (ConflictException e) {
             throw new NameConflictException("Container name '" + name + "' is already in use: "
                     + EngineErrors.reason(e));
@@ -161,7 +155,12 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
     @Override
     public void start(String nameOrId) {
         try {
-            client().startContainerCmd(nameOrId).exec();
+            LeanEngineClient lean = lean();
+            if (lean != null) {
+                lean.startContainer(nameOrId);
+            } else {
+                client().startContainerCmd(nameOrId).exec();
+            }
         } catch (NotModifiedException e) {
             // Already running: that is what was asked.
         } catch (RuntimeException e) {
@@ -183,8 +182,13 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
     @Override
     public void remove(String nameOrId, boolean force) {
         try {
-            // Anonymous volumes belong to the container; without this they would pile up unnamed.
-            client().removeContainerCmd(nameOrId).withForce(force).withRemoveVolumes(true).exec();
+            LeanEngineClient lean = lean();
+            if (lean != null) {
+                lean.removeContainer(nameOrId, force);
+            } else {
+                // Anonymous volumes belong to the container; without this they would pile up unnamed.
+                client().removeContainerCmd(nameOrId).withForce(force).withRemoveVolumes(true).exec();
+            }
         } catch (NotFoundException e) {
             // Already gone.
         } catch (RuntimeException e) {
@@ -212,14 +216,17 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
     @Override
     public ExecSession exec(ExecRequest request) {
         String container = request.container();
-        URI host = config().getDockerHost();
-        // Checked first, so an exec that could not be attached to is never created.
-        requireHijackable(host, container);
-        String execId = call("Cannot exec in container '" + container + "'",
-                () -> execCreate(request).exec().getId());
-        HijackedConnection connection;
+        LeanEngineClient lean = lean();
+        URI host = lean != null ? lean.host() : config().getDockerHost();
+        if (lean == null) {
+            // Checked first, so an exec that could not be attached to is never created.
+            requireHijackable(host, container);
+        }
+        String execId = call("Cannot exec in container '" + container + "'", () -> lean != null
+                ? lean.createExec(request, environment(request)) : execCreate(request).exec().getId());
+        EngineConnection connection;
         try {
-            connection = HijackedConnection.open(host);
+            connection = lean != null ? lean.connection() : EngineConnection.open(host);
         } catch (IOException e) {
             throw EngineErrors.unreachable(host.toString(), e);
         }
@@ -236,6 +243,9 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
 
     @Override
     public synchronized void close() {
+        if (lean != null) {
+            lean.close();
+        }
         if (client != null) {
             try {
                 client.close();
@@ -246,6 +256,32 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
         }
     }
 
+    private CreateContainerCmd createContainer(ContainerCreation creation) {
+        List<Bind> binds = new ArrayList<>();
+        for (MountBinding mount : creation.mounts()) {
+            AccessMode mode = mount.readOnly() ? AccessMode.ro : AccessMode.rw;
+            binds.add(new Bind(mount.source(), new Volume(mount.target()), mode));
+        }
+        HostConfig hostConfig = HostConfig.newHostConfig().withBinds(binds);
+        if (creation.init()) {
+            hostConfig.withInit(true);
+        }
+        CreateContainerCmd command = client().createContainerCmd(creation.image())
+                .withName(creation.name())
+                .withLabels(creation.labels())
+                .withHostConfig(hostConfig);
+        if (isSet(creation.workdir())) {
+            command.withWorkingDir(creation.workdir());
+        }
+        if (isSet(creation.user())) {
+            command.withUser(creation.user());
+        }
+        if (!creation.command().isEmpty()) {
+            command.withCmd(creation.command());
+        }
+        return command;
+    }
+
     private ExecCreateCmd execCreate(ExecRequest request) {
         ExecCreateCmd command = client().execCreateCmd(request.container())
                 .withCmd(request.command().toArray(String[]::new))
@@ -253,10 +289,8 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
                 .withAttachStdout(true)
                 .withAttachStderr(true)
                 .withAttachStdin(request.stdin() != null);
-        if (!request.env().isEmpty()) {
-            // Only in the exec request: the container's own configuration never holds these values.
-            List<String> env = new ArrayList<>();
-            new TreeMap<>(request.env()).forEach((key, value) -> env.add(key + "=" + value));
+        List<String> env = environment(request);
+        if (!env.isEmpty()) {
             command.withEnv(env);
         }
         if (isSet(request.workdir())) {
@@ -266,6 +300,13 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
             command.withUser(request.user());
         }
         return command;
+    }
+
+    /** {@code KEY=value}, by key. Only ever in the exec request: the container's configuration never holds these. */
+    private static List<String> environment(ExecRequest request) {
+        List<String> env = new ArrayList<>();
+        new TreeMap<>(request.env()).forEach((key, value) -> env.add(key + "=" + value));
+        return env;
     }
 
     private void requireHijackable(URI host, String container) {
@@ -282,49 +323,83 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
     }
 
     private DockerExecSession.Status execStatus(String container, String execId) {
-        InspectExecResponse response = call("Cannot read the exit code of an exec in container '" + container + "'",
-                () -> client().inspectExecCmd(execId).exec());
+        return call("Cannot read the exit code of an exec in container '" + container + "'", () -> execState(execId));
+    }
+
+    private DockerExecSession.Status execState(String execId) {
+        LeanEngineClient lean = lean();
+        if (lean != null) {
+            return lean.inspectExec(execId);
+        }
+        InspectExecResponse response = client().inspectExecCmd(execId).exec();
         Long exitCode = response.getExitCodeLong();
         return new DockerExecSession.Status(Boolean.TRUE.equals(response.isRunning()),
                 exitCode == null ? null : exitCode.intValue());
     }
 
-    /** Same versioned path as docker-java: unversioned unless a version is configured. */
     private String apiPrefix() {
-        RemoteApiVersion version = config().getApiVersion();
-        return version == null || RemoteApiVersion.UNKNOWN_VERSION.equals(version) ? "" : "/v" + version.getVersion();
+        LeanEngineClient lean = lean();
+        return lean != null ? lean.apiPrefix() : LeanEngineAddress.apiPrefix(config().getApiVersion());
     }
 
     private ContainerState toState(InspectContainerResponse response) {
         InspectContainerResponse.ContainerState state = response.getState();
-        Map<String, String> labels = response.getConfig() == null || response.getConfig().getLabels() == null
-                ? Map.of() : response.getConfig().getLabels();
-        String image = response.getConfig() == null ? null : response.getConfig().getImage();
-        String name = response.getName() == null ? null : response.getName().replaceFirst("^/", "");
-        return new ContainerState(response.getId(), name, image,
-                state != null && Boolean.TRUE.equals(state.getRunning()),
-                state == null ? null : state.getStatus(),
-                labels, mounts(response),
-                parseTime(response.getCreated()),
-                state == null ? null : parseTime(state.getStartedAt()),
-                state == null ? null : parseTime(state.getFinishedAt()),
-                runningExecs(response));
+        ContainerConfig config = response.getConfig();
+        return toState(response.getId(), response.getName(), config == null ? null : config.getImage(),
+                state != null && Boolean.TRUE.equals(state.getRunning()), state == null ? null : state.getStatus(),
+                config == null || config.getLabels() == null ? Map.of() : config.getLabels(), mounts(response),
+                response.getCreated(), state == null ? null : state.getStartedAt(),
+                state == null ? null : state.getFinishedAt(), response.getExecIds());
+    }
+
+    /** The inspection as the engine sent it, read as docker-java reads it. */
+    private ContainerState toState(Map<?, ?> inspection) {
+        Map<?, ?> state = inspection.get("State") instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> config = inspection.get("Config") instanceof Map<?, ?> map ? map : Map.of();
+        Map<String, String> labels = new HashMap<>();
+        if (config.get("Labels") instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> labels.put(text(key), text(value)));
+        }
+        List<String> execIds = new ArrayList<>();
+        if (inspection.get("ExecIDs") instanceof List<?> list) {
+            list.forEach(execId -> execIds.add(text(execId)));
+        }
+        return toState(text(inspection.get("Id")), text(inspection.get("Name")), text(config.get("Image")),
+                Boolean.TRUE.equals(state.get("Running")), text(state.get("Status")), labels,
+                mounts(inspection.get("Mounts")), text(inspection.get("Created")), text(state.get("StartedAt")),
+                text(state.get("FinishedAt")), execIds);
+    }
+
+    private ContainerState toState(String id, String name, String image, boolean running, String status,
+                                   Map<String, String> labels, List<ContainerState.MountedPath> mounts,
+                                   String created, String startedAt, String finishedAt, List<String> execIds) {
+        return new ContainerState(id, name == null ? null : name.replaceFirst("^/", ""), image, running, status,
+                labels, mounts, parseTime(created), parseTime(startedAt), parseTime(finishedAt),
+                runningExecs(name, execIds));
     }
 
     /** docker-java's typed mounts lack the type, so they are read from the response as the engine sent it. */
     private static List<ContainerState.MountedPath> mounts(InspectContainerResponse response) {
+        Object raw = response.getRawValues().get("Mounts");
+        if (raw instanceof List<?> || response.getMounts() == null) {
+            return mounts(raw);
+        }
         List<ContainerState.MountedPath> mounts = new ArrayList<>();
-        if (response.getRawValues().get("Mounts") instanceof List<?> raw) {
-            for (Object entry : raw) {
+        for (InspectContainerResponse.Mount mount : response.getMounts()) {
+            mounts.add(new ContainerState.MountedPath(null, mount.getSource(),
+                    mount.getDestination() == null ? null : mount.getDestination().getPath()));
+        }
+        return mounts;
+    }
+
+    private static List<ContainerState.MountedPath> mounts(Object raw) {
+        List<ContainerState.MountedPath> mounts = new ArrayList<>();
+        if (raw instanceof List<?> entries) {
+            for (Object entry : entries) {
                 if (entry instanceof Map<?, ?> mount) {
                     mounts.add(new ContainerState.MountedPath(text(mount.get("Type")), text(mount.get("Source")),
                             text(mount.get("Destination"))));
                 }
-            }
-        } else if (response.getMounts() != null) {
-            for (InspectContainerResponse.Mount mount : response.getMounts()) {
-                mounts.add(new ContainerState.MountedPath(null, mount.getSource(),
-                        mount.getDestination() == null ? null : mount.getDestination().getPath()));
             }
         }
         return mounts;
@@ -334,20 +409,20 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
         return value == null ? null : value.toString();
     }
 
-    private int runningExecs(InspectContainerResponse response) {
-        if (response.getExecIds() == null) {
+    private int runningExecs(String container, List<String> execIds) {
+        if (execIds == null) {
             return 0;
         }
         int running = 0;
-        for (String execId : response.getExecIds()) {
+        for (String execId : execIds) {
             try {
-                if (Boolean.TRUE.equals(client().inspectExecCmd(execId).exec().isRunning())) {
+                if (execState(execId).running()) {
                     running++;
                 }
             } catch (NotFoundException e) {
                 // Ended and cleaned up since the container was inspected.
             } catch (RuntimeException e) {
-                throw translate("Cannot inspect the execs of container '" + response.getName() + "'", e);
+                throw translate("Cannot inspect the execs of container '" + container + "'", e);
             }
         }
         return running;
@@ -399,7 +474,19 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
     }
 
     private synchronized String hostName() {
+        if (lean != null) {
+            return lean.host().toString();
+        }
         return config == null ? "the configured Docker host" : String.valueOf(config.getDockerHost());
+    }
+
+    /** The lean client, or null when the configuration is one only docker-java handles. */
+    private synchronized LeanEngineClient lean() {
+        if (!leanResolved) {
+            leanResolved = true;
+            lean = leanAddressSource.get().map(LeanEngineClient::new).orElse(null);
+        }
+        return lean;
     }
 
     private synchronized DockerClientConfig config() {

@@ -15,7 +15,7 @@ final class DockerExecSession implements ExecSession {
     private static final long MAX_POLL_MILLIS = 200;
 
     private final String container;
-    private final HijackedConnection connection;
+    private final EngineConnection connection;
     private final StatusSource statusSource;
     private final Thread output;
     private volatile IOException outputFailure;
@@ -31,7 +31,7 @@ final class DockerExecSession implements ExecSession {
     record Status(boolean running, Integer exitCode) {
     }
 
-    private DockerExecSession(String container, String execId, HijackedConnection connection,
+    private DockerExecSession(String container, String execId, EngineConnection connection,
                               StatusSource statusSource, OutputStream stdout, OutputStream stderr) {
         this.container = container;
         this.connection = connection;
@@ -41,7 +41,7 @@ final class DockerExecSession implements ExecSession {
     }
 
     /** Starts copying over an upgraded connection; {@code stdin} may be null. */
-    static DockerExecSession start(String container, String execId, HijackedConnection connection,
+    static DockerExecSession start(String container, String execId, EngineConnection connection,
                                    StatusSource statusSource, InputStream stdin, OutputStream stdout,
                                    OutputStream stderr) {
         DockerExecSession session = new DockerExecSession(container, execId, connection, statusSource,
