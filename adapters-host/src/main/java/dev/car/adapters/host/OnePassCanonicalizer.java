@@ -35,13 +35,16 @@ final class OnePassCanonicalizer implements PathCanonicalizer {
     @Override
     public Path canonicalize(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
+        int names = absolute.getNameCount();
         for (Path existing = absolute; existing != null; existing = existing.getParent()) {
             Object real = resolve(existing);
             if (real == UNRESOLVABLE) {
                 return plain.canonicalize(absolute); // rare; the plain walk decides what a broken link gives
             }
             if (real != MISSING) {
-                return ((Path) real).resolve(existing.relativize(absolute)).normalize();
+                // A real path and names without . or .. join into a normalized path: no relativize or normalize needed.
+                int existingNames = existing.getNameCount();
+                return existingNames == names ? (Path) real : ((Path) real).resolve(absolute.subpath(existingNames, names));
             }
         }
         return absolute;
