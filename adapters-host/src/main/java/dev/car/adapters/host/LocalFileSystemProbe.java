@@ -2,6 +2,7 @@ package dev.car.adapters.host;
 
 import dev.car.application.UseCaseFailure;
 import dev.car.application.port.out.FileSystemProbe;
+import dev.car.domain.repo.PathCanonicalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -50,6 +51,12 @@ public final class LocalFileSystemProbe implements FileSystemProbe {
         } catch (IOException e) {
             return absolute;
         }
+    }
+
+    /** Remembers the real paths of folders for the pass, so repos that share a folder cost one lstat each. */
+    @Override
+    public PathCanonicalizer forOnePass() {
+        return new OnePassCanonicalizer(this);
     }
 
     @Override

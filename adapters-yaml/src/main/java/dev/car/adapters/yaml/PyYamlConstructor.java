@@ -1,5 +1,6 @@
 package dev.car.adapters.yaml;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.Construct;
@@ -41,6 +42,11 @@ final class PyYamlConstructor extends SafeConstructor {
         requireKind(Tag.SEQ, NodeId.sequence);
         requireKind(Tag.MAP, NodeId.mapping);
         requireKind(Tag.SET, NodeId.mapping);
+    }
+
+    /** A plain scalar's value for the tag the resolver gave it, built as composing a document builds it. */
+    Object constructPlainScalar(Tag tag, String value) {
+        return yamlConstructors.get(tag).construct(new ScalarNode(tag, value, null, null, DumperOptions.ScalarStyle.PLAIN));
     }
 
     private void requireKind(Tag tag, NodeId kind) {

@@ -34,7 +34,9 @@ final class PyYamlResolver extends Resolver {
         addImplicitResolver(Tag.FLOAT, PYYAML_FLOAT, "-+0123456789.");
         addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
         addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
-        addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+        // EMPTY matches only "", which resolve() looks up under '\0'; registered for every first
+        // character instead, it would run its regex on nearly every plain scalar.
+        addImplicitResolver(Tag.NULL, EMPTY, "\0", 10);
         addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP, "0123456789", 50);
         addImplicitResolver(VALUE_TAG, VALUE, "=", 10);
     }

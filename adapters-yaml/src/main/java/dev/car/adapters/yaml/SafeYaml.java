@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -32,7 +33,10 @@ final class SafeYaml {
     private SafeYaml() {
     }
 
-    /** The single document in the bytes; null for an empty stream. */
+    /**
+     * The single document in the bytes; null for an empty stream. What car itself wrote is read by
+     * {@link DumpedYamlReader}; anything it does not accept goes to SnakeYAML.
+     */
     static Object parse(byte[] bytes) throws YamlProblem {
         if (bytes.length > MAX_BYTES) {
             throw new YamlProblem(TOO_LARGE);
@@ -42,6 +46,12 @@ final class SafeYaml {
             text = text.substring(1);
         }
         requireShortLines(text);
+        Optional<Object> dumped = DumpedYamlReader.read(text, loaderOptions());
+        return dumped.isPresent() ? dumped.get() : load(text);
+    }
+
+    /** SnakeYAML's reading of text that passed the checks of {@link #parse}. */
+    static Object load(String text) throws YamlProblem {
         Object document;
         try {
             document = newYaml().load(text);
@@ -109,7 +119,7 @@ final class SafeYaml {
         }
     }
 
-    private static Yaml newYaml() {
+    static LoaderOptions loaderOptions() {
         LoaderOptions loading = new LoaderOptions();
         loading.setAllowDuplicateKeys(true); // PyYAML: the last value wins
         loading.setWarnOnDuplicateKeys(false); // else SnakeYAML logs a raw line to stderr on every load
@@ -117,6 +127,11 @@ final class SafeYaml {
         loading.setAllowRecursiveKeys(false);
         loading.setCodePointLimit(MAX_BYTES); // a file within the byte limit never has more code points
         loading.setProcessComments(false);
+        return loading;
+    }
+
+    private static Yaml newYaml() {
+        LoaderOptions loading = loaderOptions();
 
         DumperOptions dumping = new DumperOptions();
         dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

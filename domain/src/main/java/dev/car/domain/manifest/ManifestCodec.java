@@ -52,8 +52,9 @@ public final class ManifestCodec {
         Object repos = root.get("repos");
         if (repos instanceof List<?> items) {
             Set<String> seen = new HashSet<>();
+            PathCanonicalizer onePass = canonicalizer.forOnePass(); // repos mostly share parent folders
             for (int idx = 0; idx < items.size(); idx++) {
-                ManifestEntry entry = decodeEntry(items.get(idx), idx, hubRoot, canonicalizer, issues);
+                ManifestEntry entry = decodeEntry(items.get(idx), idx, hubRoot, onePass, issues);
                 if (entry instanceof RepoEntry repo && !seen.add(repo.id())) {
                     issues.add(new ManifestIssue(repo.id(),
                             "duplicate repo id '" + repo.id() + "' at repos[" + idx + "]; the first entry is used"));

@@ -20,11 +20,18 @@ public final class HubPaths {
         Path resolved = canonicalizer.canonicalize(candidate);
         // Only the platform separator becomes '/': on POSIX a backslash is an ordinary file-name character.
         String separator = root.getFileSystem().getSeparator();
-        String relative = root.relativize(resolved).toString();
+        String relative = inside(root, resolved) // the usual case, without relativize's cost per manifest repo
+                ? resolved.subpath(root.getNameCount(), resolved.getNameCount()).toString()
+                : root.relativize(resolved).toString();
         if (!separator.equals("/")) {
             relative = relative.replace(separator, "/");
         }
         return relative.isEmpty() ? "." : relative;
+    }
+
+    /** Whether {@code path} is strictly below {@code root} (both absolute and normalized). */
+    private static boolean inside(Path root, Path path) {
+        return path.getNameCount() > root.getNameCount() && path.startsWith(root);
     }
 
     /** Absolute path of a stored repo path. */

@@ -14,4 +14,14 @@ public interface PathCanonicalizer {
     PathCanonicalizer LEXICAL = path -> path.toAbsolutePath().normalize();
 
     Path canonicalize(Path absolutePath);
+
+    /**
+     * A canonicalizer for one pass over many paths, such as the repos of one manifest load. It gives
+     * the same answers as this one, but may remember what it learnt of the file system (the real
+     * paths of shared parent folders) and so misses changes made after it learnt them: use it for
+     * the one pass, then drop it.
+     */
+    default PathCanonicalizer forOnePass() {
+        return this;
+    }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.car.domain.repo.PathCanonicalizer;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -506,6 +507,33 @@ class ManifestCodecTest {
                     map("id", "f", "path", " repos/f ", "kind", "base")));
             assertEquals(List.of("repos/base", "repos/b", "other", "../sib", "../../../opt/x", "repos/f"),
                     m.repos().stream().map(RepoEntry::path).toList());
+        }
+
+        @Test
+        void allPathsOfOneDecodeGoThroughOneCanonicalizerPass() {
+            List<Path> asked = new ArrayList<>();
+            int[] passes = {0};
+            PathCanonicalizer canonicalizer = new PathCanonicalizer() {
+                @Override
+                public Path canonicalize(Path path) {
+                    throw new AssertionError("asked outside the pass: " + path);
+                }
+
+                @Override
+                public PathCanonicalizer forOnePass() {
+                    passes[0]++;
+                    return path -> {
+                        asked.add(path);
+                        return path.resolveSibling("real-" + path.getFileName());
+                    };
+                }
+            };
+
+            Manifest m = ManifestCodec.decode(doc(repo("a", "base"), repo("b", "worktree")), HUB, canonicalizer);
+
+            assertEquals(1, passes[0]);
+            assertEquals(List.of(HUB.resolve("repos/a"), HUB.resolve("repos/b")), asked);
+            assertEquals(List.of("repos/real-a", "repos/real-b"), m.repos().stream().map(RepoEntry::path).toList());
         }
     }
 }

@@ -1,9 +1,13 @@
 package dev.car.application.port.out;
 
+import dev.car.domain.repo.PathCanonicalizer;
 import java.nio.file.Path;
 
-/** Questions about host files and folders, and the few folder operations use cases need. */
-public interface FileSystemProbe {
+/**
+ * Questions about host files and folders, and the few folder operations use cases need. It is the
+ * {@link PathCanonicalizer} a manifest store needs, {@link #forOnePass()} included.
+ */
+public interface FileSystemProbe extends PathCanonicalizer {
 
     boolean isDirectory(Path path);
 
@@ -16,6 +20,7 @@ public interface FileSystemProbe {
     boolean isExecutableFile(Path path);
 
     /** Python's {@code resolve(strict=False)}: absolute, normalized, symlinks of the existing part followed. */
+    @Override
     Path canonicalize(Path path);
 
     /** Creates the folder and its parents; fails with {@link dev.car.application.UseCaseFailure}. */
