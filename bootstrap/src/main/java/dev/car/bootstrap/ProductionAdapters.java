@@ -35,7 +35,8 @@ final class ProductionAdapters {
     }
 
     static ManifestStore manifestStore(FileSystemProbe files) {
-        return new YamlManifestStore(files::canonicalize);
+        // The probe itself, not files::canonicalize: a load then canonicalises in one pass (forOnePass).
+        return new YamlManifestStore(files);
     }
 
     static HubConfigRepository hubConfigRepository() {
