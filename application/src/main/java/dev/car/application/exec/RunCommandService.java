@@ -38,7 +38,8 @@ public final class RunCommandService implements RunCommandUseCase, WrapCommandUs
     private final ContainerEngine engine;
     private final ProcessLauncher launcher;
     private final SignalTrap signals;
-    private final SecureRandom random = new SecureRandom();
+    /** Made on first container exec: seeding it costs a local exec about 10 ms it does not need. */
+    private SecureRandom random;
 
     public RunCommandService(ExecPlanner planner, ContainerProvisioner provisioner, ContainerEngine engine,
                              ProcessLauncher launcher, SignalTrap signals) {
@@ -212,6 +213,9 @@ public final class RunCommandService implements RunCommandUseCase, WrapCommandUs
 
     private byte[] nextBytes() {
         byte[] bytes = new byte[12];
+        if (random == null) {
+            random = new SecureRandom();
+        }
         random.nextBytes(bytes);
         return bytes;
     }
