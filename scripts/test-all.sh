@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project: unit, adapter, architecture, end-to-end, and the tests against a
-# real Docker engine. Uses $DOCKER_HOST when it answers; otherwise starts a private engine
-# (scripts/test-engine.sh, needs root) for the run and stops it afterwards (one already running is left running). Under CI=true an engine
-# that cannot start fails the run; elsewhere the engine tests are skipped with one printed reason.
+# real Docker engine. Uses $DOCKER_HOST when it answers; otherwise the private engine
+# (scripts/test-engine.sh, needs root): one already running is used and left running, else one is
+# started for the run and stopped afterwards. Under CI=true an engine that cannot start fails the
+# run; elsewhere the engine tests are skipped with one printed reason.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
