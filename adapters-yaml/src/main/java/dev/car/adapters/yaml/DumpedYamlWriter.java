@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class DumpedYamlWriter {
     private static final int INDENT = 2;
+    /** SnakeYAML writes a key of 128 characters or more in the explicit {@code ? key} form. */
+    private static final int MAX_SIMPLE_KEY = 100;
 
     private final PyYamlResolver resolver = new PyYamlResolver();
     private final StringBuilder out = new StringBuilder(4096);
@@ -45,7 +47,7 @@ final class DumpedYamlWriter {
         }
         boolean first = true;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key) || !isPlain(key)) {
+            if (!(entry.getKey() instanceof String key) || key.length() > MAX_SIMPLE_KEY || !isPlain(key)) {
                 return false;
             }
             if (!(first && firstOnCurrentLine)) {

@@ -75,6 +75,11 @@ final class SafeYaml {
                 return usual;
             }
         }
+        return dumpWithSnakeYaml(document);
+    }
+
+    /** What {@link #dump} writes, always through SnakeYAML: the reference the fast writer is held to. */
+    static String dumpWithSnakeYaml(Object document) {
         return newYaml().dump(document);
     }
 
