@@ -160,6 +160,22 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void aFolderWhereTheJvmCouldNotDumpAnArchiveIsNotAskedAgain() throws Exception {
+        Path moved = tmp.resolve("no-dump");
+        copyTree(DIST, moved);
+        Files.delete(moved.resolve("lib/car.jsa.home"));
+        Files.delete(moved.resolve("lib/car.jsa"));
+        Files.writeString(moved.resolve("lib/car.jsa.failed"), moved.toRealPath() + "\n");
+
+        Run version = run(moved.resolve("bin/car"), tmp, "--version");
+
+        assertEquals(0, version.exitCode(), version.stderr());
+        Thread.sleep(1000);
+        assertTrue(Files.notExists(moved.resolve("lib/.car.jsa.lock")), "no dump was started");
+        assertTrue(Files.notExists(moved.resolve("lib/car.jsa")));
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (var files = Files.walk(from)) {
             for (Path source : files.toList()) {
