@@ -136,10 +136,7 @@ class DistributionIT {
 
     @Test
     void aMovedDistributionMakesItsOwnArchiveOnFirstUseWithoutDelayingOrDisturbingIt() throws Exception {
-        Path moved = tmp.resolve("moved");
-        copyTree(DIST, moved);
-        Files.delete(moved.resolve("lib/car.jsa.home"));
-        Files.delete(moved.resolve("lib/car.jsa"));
+        Path moved = copyWithoutArchive("moved");
 
         assertEquals(EXPECTED_SHOW, showJson(moved.resolve("bin/car")));
 
@@ -162,10 +159,7 @@ class DistributionIT {
 
     @Test
     void aFolderWhereTheJvmCouldNotDumpAnArchiveIsNotAskedAgain() throws Exception {
-        Path moved = tmp.resolve("no-dump");
-        copyTree(DIST, moved);
-        Files.delete(moved.resolve("lib/car.jsa.home"));
-        Files.delete(moved.resolve("lib/car.jsa"));
+        Path moved = copyWithoutArchive("no-dump");
         Files.writeString(moved.resolve("lib/car.jsa.failed"), moved.toRealPath() + "\n");
 
         Run version = run(moved.resolve("bin/car"), tmp, "--version");
@@ -174,6 +168,15 @@ class DistributionIT {
         Thread.sleep(1000);
         assertTrue(Files.notExists(moved.resolve("lib/.car.jsa.lock")), "no dump was started");
         assertTrue(Files.notExists(moved.resolve("lib/car.jsa")));
+    }
+
+    /** The distribution copied to another folder, as an unpacked tarball is: without an archive. */
+    private Path copyWithoutArchive(String name) throws IOException {
+        Path copy = tmp.resolve(name);
+        copyTree(DIST, copy);
+        Files.delete(copy.resolve("lib/car.jsa.home"));
+        Files.delete(copy.resolve("lib/car.jsa"));
+        return copy;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
