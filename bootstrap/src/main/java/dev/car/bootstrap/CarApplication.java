@@ -1,6 +1,7 @@
 package dev.car.bootstrap;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
@@ -25,8 +26,12 @@ public final class CarApplication {
         if (overrides.length == 0) {
             return new CarApplication(new ProductionCommandFactory());
         }
-        Module module = Modules.override(new CarModule()).with(overrides);
-        return new CarApplication(new GuiceCommandFactory(Guice.createInjector(Stage.DEVELOPMENT, module)));
+        return new CarApplication(new GuiceCommandFactory(injector(Modules.override(new CarModule()).with(overrides))));
+    }
+
+    /** The one way car creates its injector: lazy singletons, so a command builds only what it uses. */
+    static Injector injector(Module module) {
+        return Guice.createInjector(Stage.DEVELOPMENT, module);
     }
 
     /** The command tree, for generating completion and man pages from it. */

@@ -1,8 +1,6 @@
 package dev.car.bootstrap;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -28,7 +26,7 @@ final class ProductionCommandFactory implements IFactory {
 
     private Injector injector() {
         if (injector == null) {
-            injector = Guice.createInjector(Stage.DEVELOPMENT, new CarModule());
+            injector = CarApplication.injector(new CarModule());
         }
         return injector;
     }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -24,7 +22,7 @@ class HotPathCommandsTest {
 
     @Test
     void everyHotPathCommandHasTheObjectGraphGuiceBuilds() {
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new CarModule());
+        Injector injector = CarApplication.injector(new CarModule());
         List<Class<?>> hot = CarModule.COMMANDS.stream().filter(new HotPathCommands()::builds).toList();
         assertEquals(8, hot.size(), "init, repo add/list, destination show/set/unset/wrap, exec: " + hot);
         for (Class<?> command : hot) {
