@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -69,7 +70,7 @@ final class SafeYaml {
 
     /** Block-style YAML ending in a newline; throws {@link YAMLException} for values YAML cannot hold. */
     static String dump(Object document) {
-        if (document instanceof java.util.Map<?, ?> map) {
+        if (document instanceof Map<?, ?> map) {
             String usual = DumpedYamlWriter.write(map);
             if (usual != null) {
                 return usual;

@@ -1,5 +1,7 @@
 package dev.car.domain.container;
 
+import java.util.Objects;
+
 /** A bind mount with templates expanded, as handed to the engine. */
 public record MountBinding(String source, String target, boolean readOnly) {
 
@@ -8,12 +10,12 @@ public record MountBinding(String source, String target, boolean readOnly) {
     @Override
     public boolean equals(Object other) {
         return other instanceof MountBinding that && readOnly == that.readOnly
-                && java.util.Objects.equals(source, that.source) && java.util.Objects.equals(target, that.target);
+                && Objects.equals(source, that.source) && Objects.equals(target, that.target);
     }
 
     @Override
     public int hashCode() {
-        return (java.util.Objects.hashCode(source) * 31 + java.util.Objects.hashCode(target)) * 31
+        return (Objects.hashCode(source) * 31 + Objects.hashCode(target)) * 31
                 + Boolean.hashCode(readOnly);
     }
 
