@@ -83,9 +83,7 @@ final class DumpedYamlReader {
                 i++;
                 continue;
             }
-            boolean ordinary = (c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029)
-                    || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
-            if (!ordinary) {
+            if (!PyYamlRepresenter.isOrdinaryText(c)) {
                 return false;
             }
         }

@@ -55,16 +55,24 @@ final class PyYamlRepresenter extends Representer {
             if (Character.isSurrogate((char) cp) && cp < 0x10000) {
                 throw new YAMLException("text with an unpaired surrogate character (not valid Unicode)");
             }
-            boolean safe = (cp >= 0x20 && cp <= 0x7E)
-                    || (cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029)
-                    || (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF)
-                    || cp >= 0x10000;
-            if (!safe) {
+            if (!isOrdinaryText(cp)) {
                 return true;
             }
             i += Character.charCount(cp);
         }
         return false;
+    }
+
+    /**
+     * A code point that YAML reads back as itself outside double quotes: printable, and neither a
+     * line break (U+0085, U+2028, U+2029), a BOM nor a control character. Surrogates are not code
+     * points of text and are not ordinary.
+     */
+    static boolean isOrdinaryText(int cp) {
+        return (cp >= 0x20 && cp <= 0x7E)
+                || (cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029)
+                || (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF)
+                || cp >= 0x10000;
     }
 
     /**
