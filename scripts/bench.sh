@@ -26,42 +26,52 @@ car="$root/bootstrap/target/car/bin/car"
 work="$(mktemp -d /tmp/car-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-# median_ms CMD...: runs CMD $runs times (after one warm-up, which must succeed: timing a failure
-# would measure the wrong thing), prints the median wall time in ms.
-median_ms() {
-  local times=() start end
+# warm_up CMD...: one untimed run, which must succeed: timing a failure would measure the wrong thing.
+warm_up() {
   if ! "$@" >/dev/null 2>"$work/warm-up.err"; then
     echo "bench: this command fails, so it is not timed: $*" >&2
     cat "$work/warm-up.err" >&2
     exit 1
   fi
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 
-# median_pair FN_A FN_B: runs the shell functions FN_A and FN_B alternately $runs times (after one
-# warm-up of each, which must succeed), prints "median_A median_B" in ms. Side by side, so that a
-# change in the machine's load between two rows cannot skew their ratio.
-median_pair() {
-  local a=() b=() start end fn
-  for fn in "$1" "$2"; do
-    if ! "$fn" >/dev/null 2>"$work/warm-up.err"; then
-      echo "bench: this command fails, so it is not timed: $fn" >&2
-      cat "$work/warm-up.err" >&2
-      exit 1
-    fi
-  done
+# elapsed_ms CMD...: the wall time of one run of CMD, in ms.
+elapsed_ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+
+# median: the median of the numbers on stdin, one per line.
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# median_ms CMD...: runs CMD $runs times after a warm-up, prints the median wall time in ms.
+median_ms() {
+  local times=()
+  warm_up "$@"
   for _ in $(seq "$runs"); do
-    start=$(date +%s%N); "$1" >/dev/null 2>&1 || true; end=$(date +%s%N); a+=($(( (end - start) / 1000000 )))
-    start=$(date +%s%N); "$2" >/dev/null 2>&1 || true; end=$(date +%s%N); b+=($(( (end - start) / 1000000 )))
+    times+=("$(elapsed_ms "$@")")
   done
-  echo "$(printf '%s\n' "${a[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')" \
-    "$(printf '%s\n' "${b[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+  printf '%s\n' "${times[@]}" | median
+}
+
+# median_pair FN_A FN_B: runs the shell functions FN_A and FN_B alternately $runs times after a
+# warm-up of each, prints "median_A median_B" in ms. Side by side, so that a change in the
+# machine's load between two rows cannot skew their ratio. Call it as pair=$(median_pair A B), so
+# that a failed warm-up stops the script (set -e), then read the two numbers from $pair.
+median_pair() {
+  local a=() b=()
+  warm_up "$1"
+  warm_up "$2"
+  for _ in $(seq "$runs"); do
+    a+=("$(elapsed_ms "$1")")
+    b+=("$(elapsed_ms "$2")")
+  done
+  echo "$(printf '%s\n' "${a[@]}" | median) $(printf '%s\n' "${b[@]}" | median)"
 }
 
 # peak_rss_mib CMD...: maximum resident set size of one run, in MiB (GNU time), or n/a.
@@ -102,7 +112,8 @@ floor=$(median_ms java -Xshare:auto -version)
 version=$(median_ms "$car" --version)
 show_10() { "$car" hub destination show r0--wt --json --path "$work/hub10"; }
 show_10k() { "$car" hub destination show r0--wt --json --path "$work/hub10k"; }
-read -r show10 show10k < <(median_pair show_10 show_10k)
+pair=$(median_pair show_10 show_10k)
+read -r show10 show10k <<<"$pair"
 cp "$work/hub10k/.codex-autorunner/manifest.yml" "$work/manifest.orig"
 set10k=$(median_ms "$car" hub destination set r1 docker --image busybox:latest --path "$work/hub10k")
 list10k=$(median_ms "$car" hub repo list --json --path "$work/hub10k")
@@ -114,7 +125,8 @@ rss_list10k=$(peak_rss_mib "$car" hub repo list --json --path "$work/hub10k")
 rss_doctor10k=$(peak_rss_mib "$car" doctor --path "$work/hub10k-local")
 car_version() { "$car" --version; }
 local_exec_one() { "$car" exec r1 --path "$work/hub10" -- true; }
-read -r local_exec version_beside_exec < <(median_pair local_exec_one car_version)
+pair=$(median_pair local_exec_one car_version)
+read -r local_exec version_beside_exec <<<"$pair"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
@@ -128,7 +140,8 @@ if [ "$docker_rows" = 1 ]; then
   container=$("$car" exec r0 --dry-run --json --path "$work/hub10" -- true | awk -F'"' '/"container"/ { print $4 }')
   warm_car_one() { "$car" exec r0 --path "$work/hub10" -- true; }
   warm_docker_one() { docker exec "$container" true; }
-  read -r warm_car warm_docker < <(median_pair warm_car_one warm_docker_one)
+  pair=$(median_pair warm_car_one warm_docker_one)
+  read -r warm_car warm_docker <<<"$pair"
   cold_one() { docker rm -f "$container" >/dev/null 2>&1; "$car" exec r0 --path "$work/hub10" -- true; }
   # Both sides remove their container first, inside the timing.
   cold_docker_one() {
@@ -136,7 +149,8 @@ if [ "$docker_rows" = 1 ]; then
     docker run -d --init --name car-bench-cold busybox:latest tail -f /dev/null >/dev/null
     docker exec car-bench-cold true
   }
-  read -r cold_car cold_docker < <(median_pair cold_one cold_docker_one)
+  pair=$(median_pair cold_one cold_docker_one)
+  read -r cold_car cold_docker <<<"$pair"
   docker rm -f "$container" car-bench-cold >/dev/null 2>&1 || true
   exec_rows="| \`car exec R -- true\`, warm container | ${warm_car} ms | \`docker exec C true\`: ${warm_docker} ms | ratio $(ratio "$warm_car" "$warm_docker") (target <= 2) |
 | \`car exec R -- true\`, container absent | ${cold_car} ms | \`docker run -d\` + \`docker exec\`: ${cold_docker} ms | ratio $(ratio "$cold_car" "$cold_docker") (target <= 1.3) |"
