@@ -107,6 +107,8 @@ class DistributionIT {
         assertTrue(loaded.stream().anyMatch(line -> line.contains(" picocli.CommandLine ")), "the log lists classes");
         List<String> guice = loaded.stream().filter(line -> line.contains(" com.google.inject.internal.")).toList();
         assertEquals(List.of(), guice, "Guice's injector is created only for commands off the hot path");
+        List<String> dockerJava = loaded.stream().filter(line -> line.contains(" com.github.dockerjava.")).toList();
+        assertEquals(List.of(), dockerJava, "docker-java is initialised only by commands that reach the engine");
         List<String> fromJars = loaded.stream()
                 .filter(line -> line.contains(" picocli.") || line.contains(" dev.car.") || line.contains(" org.yaml."))
                 .filter(line -> !line.contains("source: shared objects file"))
