@@ -1,10 +1,13 @@
 package dev.car.adapters.cli;
 
 import dev.car.adapters.cli.command.CommandTree;
+import dev.car.adapters.cli.command.DirectCommandLine;
+import dev.car.adapters.cli.command.DirectCommandLine.Invocation;
 import dev.car.application.UseCaseFailure;
 import dev.car.domain.manifest.ManifestException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +15,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs one command line. Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
- * Stack traces only with {@code --verbose}.
+ * Stack traces only with {@code --verbose}. The hot command lines skip picocli
+ * ({@link DirectCommandLine}).
  */
 public final class CarCli {
     public static final int EXIT_OK = 0;
@@ -40,10 +44,23 @@ public final class CarCli {
 
     public int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
+            Optional<Invocation> direct = DirectCommandLine.parse(args);
+            if (direct.isPresent()) {
+                return runDirect(direct.get(), args, out, err);
+            }
             return configure(CommandTree.forArgs(args, factory), out, err).execute(args);
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /** A hot command line, without picocli; failures end as they would under picocli. */
+    private int runDirect(Invocation invocation, String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return invocation.run(factory, out, err);
+        } catch (Exception e) {
+            return failure(e, args, err);
         }
     }
 
@@ -64,7 +81,10 @@ public final class CarCli {
         if (ex instanceof ParameterException usage) {
             return usageError(usage, args);
         }
-        PrintWriter err = cmd.getErr();
+        return failure(ex, args, cmd.getErr());
+    }
+
+    private static int failure(Exception ex, String[] args, PrintWriter err) {
         if (ex instanceof UseCaseFailure || ex instanceof ManifestException) {
             err.println(firstLine(ex.getMessage(), ex.getClass().getSimpleName()));
         } else {

@@ -4,6 +4,9 @@ import dev.car.adapters.cli.output.DestinationOutput;
 import dev.car.application.destination.DestinationView;
 import dev.car.application.destination.ShowDestinationUseCase;
 import dev.car.application.destination.ShowDestinationUseCase.ShowDestinationQuery;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +35,25 @@ public final class DestinationShowCommand implements Callable<Integer> {
         this.showDestination = showDestination;
     }
 
+    /** What picocli or {@link DirectCommandLine} parsed: the same for the same command line. */
+    record Arguments(Optional<Path> hubPath, String repoId, boolean json) {
+    }
+
+    Arguments arguments() {
+        return new Arguments(hub.value(), repoId, json);
+    }
+
     @Override
     public Integer call() {
-        DestinationView view = showDestination.show(new ShowDestinationQuery(hub.value(), repoId));
-        if (json) {
-            Output.json(spec, DestinationOutput.showJson(view));
+        return run(arguments(), Output.out(spec));
+    }
+
+    int run(Arguments arguments, PrintWriter out) {
+        DestinationView view = showDestination.show(new ShowDestinationQuery(arguments.hubPath(), arguments.repoId()));
+        if (arguments.json()) {
+            Output.json(out, DestinationOutput.showJson(view));
         } else {
-            Output.text(spec, DestinationOutput.showText(view));
+            Output.text(out, DestinationOutput.showText(view));
         }
         return 0;
     }

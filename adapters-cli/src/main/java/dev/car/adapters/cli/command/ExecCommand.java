@@ -7,10 +7,12 @@ import dev.car.application.exec.RunCommand;
 import dev.car.application.exec.RunCommandUseCase;
 import dev.car.application.exec.StdStreams;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,18 +60,38 @@ public final class ExecCommand implements Callable<Integer> {
         this.streams = streams;
     }
 
+    /** What picocli or {@link DirectCommandLine} parsed: the same for the same command line. */
+    record Arguments(Optional<Path> hubPath, String repoId, String workdir, List<String> env, boolean dryRun,
+            boolean json, List<String> command) {
+    }
+
+    Arguments arguments() {
+        return new Arguments(hub.value(), repoId, workdir, List.copyOf(env), dryRun, json, List.copyOf(command));
+    }
+
     @Override
     public Integer call() {
-        Map<String, String> extraEnv = parseEnv();
-        PrintWriter err = spec.commandLine().getErr();
+        for (String entry : env) {
+            if (!isEnvEntry(entry)) {
+                throw new ParameterException(spec.commandLine(),
+                        "Invalid -e value: '" + entry + "'. Expected format KEY=VALUE");
+            }
+        }
+        return run(arguments(), Output.out(spec), Output.err(spec));
+    }
+
+    /** Runs the command; every {@code -e} value has passed {@link #isEnvEntry}. */
+    int run(Arguments arguments, PrintWriter out, PrintWriter err) {
+        Map<String, String> extraEnv = envMap(arguments.env());
         try {
-            RunCommand run = new RunCommand(hub.value(), repoId, workdir, extraEnv, command);
-            if (dryRun) {
+            RunCommand run = new RunCommand(arguments.hubPath(), arguments.repoId(), arguments.workdir(), extraEnv,
+                    arguments.command());
+            if (arguments.dryRun()) {
                 ExecPlan plan = runCommand.plan(run);
-                if (json) {
-                    Output.json(spec, ExecPlanOutput.json(plan, extraEnv));
+                if (arguments.json()) {
+                    Output.json(out, ExecPlanOutput.json(plan, extraEnv));
                 } else {
-                    Output.text(spec, ExecPlanOutput.text(plan, extraEnv));
+                    Output.text(out, ExecPlanOutput.text(plan, extraEnv));
                 }
                 return 0;
             }
@@ -81,14 +103,15 @@ public final class ExecCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> parseEnv() {
+    static boolean isEnvEntry(String entry) {
+        return entry.indexOf('=') > 0;
+    }
+
+    /** {@code KEY=VALUE} entries; a later key wins. */
+    private static Map<String, String> envMap(List<String> entries) {
         Map<String, String> parsed = new LinkedHashMap<>();
-        for (String entry : env) {
+        for (String entry : entries) {
             int eq = entry.indexOf('=');
-            if (eq <= 0) {
-                throw new ParameterException(spec.commandLine(),
-                        "Invalid -e value: '" + entry + "'. Expected format KEY=VALUE");
-            }
             parsed.put(entry.substring(0, eq), entry.substring(eq + 1));
         }
         return parsed;
