@@ -34,13 +34,12 @@ final class DumpedYamlReader {
     private static final int MAX_KEY_CHARS = 1000;
     private static final int MAX_REMEMBERED_CHARS = 16;
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
-    private static final Set<Tag> CONSTRUCTED_TAGS = Set.of(Tag.NULL, Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.TIMESTAMP);
     private static final GiveUp GIVE_UP = new GiveUp();
     private static final Object NOT_REMEMBERED = new Object();
 
     private final char[] text;
-    private final PyYamlResolver resolver = new PyYamlResolver();
-    private final PyYamlConstructor constructor;
+    /** SnakeYAML's typing, for the scalars {@link #typed} cannot decide alone; built on first use. */
+    private SnakeYamlTyping snakeYamlTyping;
     /** Plain scalars of up to {@link #MAX_REMEMBERED_CHARS} characters and their values (immutable ones). */
     private final Map<String, Object> remembered = new HashMap<>();
     /** Start of the current line, and the offset of its line feed (or the end of the text). */
@@ -49,20 +48,19 @@ final class DumpedYamlReader {
     /** Where the last quoted scalar or key ended. */
     private int cursor;
 
-    private DumpedYamlReader(char[] text, LoaderOptions options) {
+    private DumpedYamlReader(char[] text) {
         this.text = text;
-        this.constructor = new PyYamlConstructor(options);
         startLine(0);
     }
 
     /** The document, or empty when the text is not in the subset this reader is sure about. */
-    static Optional<Object> read(String yaml, LoaderOptions options) {
+    static Optional<Object> read(String yaml) {
         char[] text = yaml.toCharArray();
         if (!hasOnlyPlainCharacters(text)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new DumpedYamlReader(text, options).document());
+            return Optional.of(new DumpedYamlReader(text).document());
         } catch (GiveUp e) {
             return Optional.empty();
         }
@@ -269,18 +267,66 @@ final class DumpedYamlReader {
         return value;
     }
 
-    private Object typed(String scalar) {
-        Tag tag = resolver.resolve(NodeId.scalar, scalar, true);
-        if (Tag.STR.equals(tag)) {
+    /**
+     * The scalar's value. Most scalars of a manifest are decided without SnakeYAML, whose resolver
+     * and constructor cost a short-lived process a few dozen regular expressions and its logging
+     * set-up: text that no implicit type can start with is a string, and {@code true}, {@code false}
+     * and small decimal integers are what SnakeYAML makes of them.
+     */
+    Object typed(String scalar) {
+        if (!scalar.isEmpty() && PyYamlResolver.FIRST_CHARACTERS.indexOf(scalar.charAt(0)) < 0) {
             return scalar;
         }
-        if (!CONSTRUCTED_TAGS.contains(tag)) {
-            throw GIVE_UP; // `<<` merges mappings, `=` is PyYAML's value tag
+        if (scalar.equals("true")) {
+            return Boolean.TRUE;
         }
-        try {
-            return constructor.constructPlainScalar(tag, scalar);
-        } catch (RuntimeException e) {
-            throw GIVE_UP;
+        if (scalar.equals("false")) {
+            return Boolean.FALSE;
+        }
+        if (isSmallDecimal(scalar)) {
+            return Integer.valueOf(scalar);
+        }
+        if (snakeYamlTyping == null) {
+            snakeYamlTyping = new SnakeYamlTyping();
+        }
+        return snakeYamlTyping.typed(scalar);
+    }
+
+    /** {@code 0}, or up to nine digits without a leading zero: an {@link Integer} for YAML 1.1 too. */
+    private static boolean isSmallDecimal(String scalar) {
+        int length = scalar.length();
+        if (length == 0 || length > 9 || (scalar.charAt(0) == '0' && length > 1)) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = scalar.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Types a plain scalar as a full load does: the same resolver, the same constructor. */
+    private static final class SnakeYamlTyping {
+        private static final Set<Tag> CONSTRUCTED_TAGS = Set.of(Tag.NULL, Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.TIMESTAMP);
+
+        private final PyYamlResolver resolver = new PyYamlResolver();
+        private final PyYamlConstructor constructor = new PyYamlConstructor(SafeYaml.loaderOptions());
+
+        Object typed(String scalar) {
+            Tag tag = resolver.resolve(NodeId.scalar, scalar, true);
+            if (Tag.STR.equals(tag)) {
+                return scalar;
+            }
+            if (!CONSTRUCTED_TAGS.contains(tag)) {
+                throw GIVE_UP; // `<<` merges mappings, `=` is PyYAML's value tag
+            }
+            try {
+                return constructor.constructPlainScalar(tag, scalar);
+            } catch (RuntimeException e) {
+                throw GIVE_UP;
+            }
         }
     }
 

@@ -15,6 +15,20 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class PyYamlResolver extends Resolver {
 
+    private static final String BOOL_FIRST = "yYnNtTfFoO";
+    private static final String INT_FIRST = "-+0123456789";
+    private static final String FLOAT_FIRST = "-+0123456789.";
+    private static final String MERGE_FIRST = "<";
+    private static final String NULL_FIRST = "~nN\0";
+    private static final String TIMESTAMP_FIRST = "0123456789";
+    private static final String VALUE_FIRST = "=";
+    /**
+     * Every character an implicitly typed scalar can start with: a scalar starting with another one
+     * is a string. A constant, so that asking does not initialise SnakeYAML's resolver.
+     */
+    static final String FIRST_CHARACTERS = BOOL_FIRST + INT_FIRST + FLOAT_FIRST + MERGE_FIRST + NULL_FIRST
+            + TIMESTAMP_FIRST + VALUE_FIRST;
+
     static final Tag VALUE_TAG = new Tag(Tag.PREFIX + "value");
 
     /** PyYAML's float: a dot is required, an exponent needs a sign, a leading-dot float has no sign. */
@@ -28,16 +42,16 @@ final class PyYamlResolver extends Resolver {
 
     @Override
     protected void addImplicitResolvers() {
-        addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO", 10);
+        addImplicitResolver(Tag.BOOL, BOOL, BOOL_FIRST, 10);
         // INT before FLOAT: the sexagesimal float pattern also matches some ints.
-        addImplicitResolver(Tag.INT, INT, "-+0123456789");
-        addImplicitResolver(Tag.FLOAT, PYYAML_FLOAT, "-+0123456789.");
-        addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
-        addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+        addImplicitResolver(Tag.INT, INT, INT_FIRST);
+        addImplicitResolver(Tag.FLOAT, PYYAML_FLOAT, FLOAT_FIRST);
+        addImplicitResolver(Tag.MERGE, MERGE, MERGE_FIRST, 10);
+        addImplicitResolver(Tag.NULL, NULL, NULL_FIRST, 10);
         // EMPTY matches only "", which resolve() looks up under '\0'; registered for every first
         // character instead, it would run its regex on nearly every plain scalar.
         addImplicitResolver(Tag.NULL, EMPTY, "\0", 10);
-        addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP, "0123456789", 50);
-        addImplicitResolver(VALUE_TAG, VALUE, "=", 10);
+        addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP, TIMESTAMP_FIRST, 50);
+        addImplicitResolver(VALUE_TAG, VALUE, VALUE_FIRST, 10);
     }
 }

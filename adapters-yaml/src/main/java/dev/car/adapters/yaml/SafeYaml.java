@@ -47,7 +47,7 @@ final class SafeYaml {
             text = text.substring(1);
         }
         requireShortLines(text);
-        Optional<Object> dumped = DumpedYamlReader.read(text, loaderOptions());
+        Optional<Object> dumped = DumpedYamlReader.read(text);
         return dumped.isPresent() ? dumped.get() : load(text);
     }
 

@@ -65,7 +65,7 @@ class DumpedYamlReaderTest {
             Object document = random.nextInt(10) == 0 ? randomList(1) : randomMapping(1);
             String yaml = (random.nextBoolean() ? Manifest.HEADER + "\n" : "") + SafeYaml.dump(document);
 
-            Optional<Object> fast = DumpedYamlReader.read(yaml, SafeYaml.loaderOptions());
+            Optional<Object> fast = DumpedYamlReader.read(yaml);
 
             if (fast.isPresent()) {
                 accepted++;
@@ -90,7 +90,7 @@ class DumpedYamlReaderTest {
             Map<Object, Object> manifest = randomManifest(1 + random.nextInt(40));
             String yaml = Manifest.HEADER + "\n" + SafeYaml.dump(manifest);
 
-            Optional<Object> fast = DumpedYamlReader.read(yaml, SafeYaml.loaderOptions());
+            Optional<Object> fast = DumpedYamlReader.read(yaml);
 
             if (!writtenAsSimpleBlocks(manifest)) { // extras with complex keys or a raw BOM
                 assertSameOutcome(yaml);
@@ -111,7 +111,7 @@ class DumpedYamlReaderTest {
             document.put("list", List.of(text, List.of(text), Map.of("k", text)));
             String yaml = SafeYaml.dump(document);
 
-            Optional<Object> fast = DumpedYamlReader.read(yaml, SafeYaml.loaderOptions());
+            Optional<Object> fast = DumpedYamlReader.read(yaml);
 
             if (!text.contains("\ufeff")) { // the emitter writes a BOM raw inside double quotes; left to SnakeYAML
                 assertTrue(fast.isPresent(), () -> "not read:\n" + yaml);
@@ -126,7 +126,7 @@ class DumpedYamlReaderTest {
         int typed = 0;
         for (String text : LOOKALIKES) {
             for (String yaml : List.of("k: " + text + "\n", text + ": v\n", "- " + text + "\n", "- - " + text + "\n")) {
-                Optional<Object> fast = DumpedYamlReader.read(yaml, SafeYaml.loaderOptions());
+                Optional<Object> fast = DumpedYamlReader.read(yaml);
                 if (fast.isPresent()) {
                     assertSameTree(SafeYaml.load(yaml), fast.get(), yaml);
                 } else {
@@ -138,6 +138,45 @@ class DumpedYamlReaderTest {
             }
         }
         assertTrue(typed > 50, "booleans, nulls, numbers and timestamps read as plain scalars: " + typed);
+    }
+
+    /**
+     * The reader types most scalars without SnakeYAML's resolver (by their first character, and
+     * {@code true}, {@code false} and small integers directly): random plain scalars made of the
+     * characters that matter must still come out as SnakeYAML types them.
+     */
+    @Test
+    void randomPlainScalarsAreTypedAsSnakeYamlTypesThem() throws Exception {
+        String alphabet = PyYamlResolver.FIRST_CHARACTERS.replace("\0", "") + "0123456789_:.-+eExXoObBaAsSlLuUrRkK";
+        List<String> whole = List.of("true", "false", "0", "7", "10", "123456789", "1234567890", "2147483647",
+                "01", "00", "-1", "+1", "1_0", "yes", "on", "True", "n", "Y", "kind", "base", "busybox");
+        int typed = 0;
+        int read = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String scalar;
+            if (random.nextInt(4) == 0) {
+                scalar = whole.get(random.nextInt(whole.size()));
+            } else {
+                StringBuilder text = new StringBuilder();
+                for (int length = 1 + random.nextInt(12); text.length() < length; ) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                scalar = text.toString();
+            }
+            String yaml = "k: " + scalar + "\n";
+            Optional<Object> fast = DumpedYamlReader.read(yaml);
+            if (fast.isEmpty()) {
+                assertSameOutcome(yaml);
+                continue;
+            }
+            read++;
+            assertSameTree(SafeYaml.load(yaml), fast.get(), yaml);
+            typed += ((Map<?, ?>) fast.get()).get("k") instanceof String ? 0 : 1;
+        }
+        int readCount = read;
+        int typedCount = typed;
+        assertTrue(readCount > 15_000, () -> "most random scalars are plain ones the reader takes: " + readCount);
+        assertTrue(typedCount > 3_000, () -> "many of them are booleans, numbers, nulls or timestamps: " + typedCount);
     }
 
     @Test
@@ -153,7 +192,7 @@ class DumpedYamlReaderTest {
                 "k: a'b\"c\nl: C#\nm: a,b [c] {d}\nn: -x\no: ?x\np: :x\nq: a:b\n",
                 "k: 12345678901234567890\nl: 2147483648\nm: 1_000_000\nn: 0b1010\n");
         for (String yaml : documents) {
-            Optional<Object> fast = DumpedYamlReader.read(yaml, SafeYaml.loaderOptions());
+            Optional<Object> fast = DumpedYamlReader.read(yaml);
 
             assertTrue(fast.isPresent(), () -> "not read:\n" + yaml);
             assertSameTree(SafeYaml.load(yaml), fast.get(), yaml);
@@ -182,7 +221,7 @@ class DumpedYamlReaderTest {
                 "k".repeat(1100) + ": long key\n", "- " + "[".repeat(60) + "]".repeat(60) + "\n",
                 nested(45), nested(60));
         for (String yaml : documents) {
-            assertTrue(DumpedYamlReader.read(yaml, SafeYaml.loaderOptions()).isEmpty(), () -> "read:\n" + yaml);
+            assertTrue(DumpedYamlReader.read(yaml).isEmpty(), () -> "read:\n" + yaml);
             assertSameOutcome(yaml);
         }
     }
@@ -199,7 +238,7 @@ class DumpedYamlReaderTest {
         }
         String text = yaml.toString();
 
-        Optional<Object> fast = DumpedYamlReader.read(text, SafeYaml.loaderOptions());
+        Optional<Object> fast = DumpedYamlReader.read(text);
 
         assertTrue(fast.isPresent());
         assertSameTree(SafeYaml.load(text), fast.get(), "generated hub");
@@ -217,7 +256,7 @@ class DumpedYamlReaderTest {
             Manifest loaded = store.load(hub);
 
             String written = Files.readString(hub.manifestPath());
-            assertTrue(DumpedYamlReader.read(written, SafeYaml.loaderOptions()).isPresent() || !writtenAsSimpleBlocks(seeded));
+            assertTrue(DumpedYamlReader.read(written).isPresent() || !writtenAsSimpleBlocks(seeded));
             Manifest reference = ManifestCodec.decode(SafeYaml.load(written), hub.root(), PathCanonicalizer.LEXICAL);
             for (Manifest manifest : List.of(stored, loaded)) {
                 assertSameTree(ManifestCodec.encode(reference), ManifestCodec.encode(manifest), written);

@@ -10,8 +10,17 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface PathCanonicalizer {
 
-    /** Lexical normalization only: for tests and for paths that must not touch the disk. */
-    PathCanonicalizer LEXICAL = path -> path.toAbsolutePath().normalize();
+    /**
+     * Lexical normalization only: for tests and for paths that must not touch the disk. A class, not
+     * a lambda: every implementation initialises this interface (it has a default method), and a
+     * lambda would cost each short-lived process its method-handle bootstrap.
+     */
+    PathCanonicalizer LEXICAL = new PathCanonicalizer() {
+        @Override
+        public Path canonicalize(Path absolutePath) {
+            return absolutePath.toAbsolutePath().normalize();
+        }
+    };
 
     Path canonicalize(Path absolutePath);
 
