@@ -20,8 +20,6 @@ import dev.car.application.port.out.HubConfigRepository;
 import dev.car.application.port.out.ManifestStore;
 import dev.car.application.port.out.engine.ContainerEngine;
 import dev.car.application.repo.RepoService;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The commands people and supervisors run many times a minute, built with plain constructor calls:
@@ -30,17 +28,6 @@ import java.util.function.Supplier;
  * first use, so a command pays only for what it uses (the engine client only for exec and wrap).
  */
 final class HotPathCommands {
-    private final Map<Class<?>, Supplier<Object>> commands = Map.of(
-            HubInitCommand.class, () -> new HubInitCommand(initHub()),
-            RepoAddCommand.class, () -> new RepoAddCommand(repos()),
-            RepoListCommand.class, () -> new RepoListCommand(repos()),
-            DestinationShowCommand.class, () -> new DestinationShowCommand(destinations()),
-            DestinationSetCommand.class, () -> new DestinationSetCommand(destinations(),
-                    ProductionAdapters.jsonInput(host())),
-            DestinationUnsetCommand.class, () -> new DestinationUnsetCommand(destinations()),
-            DestinationWrapCommand.class, () -> new DestinationWrapCommand(runCommands()),
-            ExecCommand.class, () -> new ExecCommand(runCommands(), ProductionAdapters.standardStreams()));
-
     private HostEnvironment host;
     private FileSystemProbe files;
     private ManifestStore manifests;
@@ -52,15 +39,35 @@ final class HotPathCommands {
     private RunCommandService runCommands;
 
     boolean builds(Class<?> type) {
-        return commands.containsKey(type);
+        return type == HubInitCommand.class || type == RepoAddCommand.class || type == RepoListCommand.class
+                || type == DestinationShowCommand.class || type == DestinationSetCommand.class
+                || type == DestinationUnsetCommand.class || type == DestinationWrapCommand.class
+                || type == ExecCommand.class;
     }
 
+    /** Plain conditions rather than a map of lambdas: linking each lambda costs a fresh process time. */
     <K> K create(Class<K> type) {
-        Supplier<Object> command = commands.get(type);
-        if (command == null) {
+        Object command;
+        if (type == HubInitCommand.class) {
+            command = new HubInitCommand(initHub());
+        } else if (type == RepoAddCommand.class) {
+            command = new RepoAddCommand(repos());
+        } else if (type == RepoListCommand.class) {
+            command = new RepoListCommand(repos());
+        } else if (type == DestinationShowCommand.class) {
+            command = new DestinationShowCommand(destinations());
+        } else if (type == DestinationSetCommand.class) {
+            command = new DestinationSetCommand(destinations(), ProductionAdapters.jsonInput(host()));
+        } else if (type == DestinationUnsetCommand.class) {
+            command = new DestinationUnsetCommand(destinations());
+        } else if (type == DestinationWrapCommand.class) {
+            command = new DestinationWrapCommand(runCommands());
+        } else if (type == ExecCommand.class) {
+            command = new ExecCommand(runCommands(), ProductionAdapters.standardStreams());
+        } else {
             throw new IllegalArgumentException(type.getName() + " is not built on the hot path");
         }
-        return type.cast(command.get());
+        return type.cast(command);
     }
 
     private InitHubService initHub() {
@@ -86,7 +93,7 @@ final class HotPathCommands {
             ContainerEngine engine = engine();
             runCommands = new RunCommandService(new ExecPlanner(locator(), manifests(), files(), host()),
                     new ContainerProvisioner(engine), engine, ProductionAdapters.processLauncher(),
-                    ProductionAdapters.signalTrap());
+                    ProductionAdapters.signalTrap(), ProductionAdapters.randomSource());
         }
         return runCommands;
     }

@@ -22,20 +22,26 @@ public final class Py {
      * Python's ordering of {@code str}: by code point. {@link String#compareTo} compares UTF-16
      * units, which puts supplementary characters before U+E000..U+FFFF.
      */
-    public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
+    public static final Comparator<String> CODE_POINT_ORDER = new CodePointOrder();
+
+    /** A class rather than a lambda: {@code Py} is loaded by every run, and linking a lambda costs it time. */
+    private static final class CodePointOrder implements Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                int ca = a.codePointAt(i);
+                int cb = b.codePointAt(j);
+                if (ca != cb) {
+                    return Integer.compare(ca, cb);
+                }
+                i += Character.charCount(ca);
+                j += Character.charCount(cb);
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
+            return Integer.compare(a.length() - i, b.length() - j);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    }
 
     /** Python {@code str.isspace()} for one char; Java's notion of whitespace differs (NBSP, U+0085). */
     public static boolean isSpace(char c) {
