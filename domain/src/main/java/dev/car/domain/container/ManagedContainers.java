@@ -1,8 +1,6 @@
 package dev.car.domain.container;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,11 +45,7 @@ public final class ManagedContainers {
         canonical.append("workdir=").append(spec.workdir()).append('\n');
         canonical.append("user=").append(user).append('\n');
         canonical.append("init=").append(init).append('\n');
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        byte[] digest = Sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest).substring(0, 16);
     }
 }

@@ -1,8 +1,6 @@
 package dev.car.domain.container;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Stable short ids for folders: the first 12 hex digits of SHA-256 of the canonical path. */
@@ -13,12 +11,8 @@ public final class WorkspaceIds {
     }
 
     public static String idFor(String canonicalPath) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalPath.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        byte[] digest = Sha256.digest(canonicalPath.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest).substring(0, 12);
     }
 
     public static String defaultContainerName(String canonicalRepoRoot) {
