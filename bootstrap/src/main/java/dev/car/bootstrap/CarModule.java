@@ -39,6 +39,7 @@ import dev.car.application.port.out.HostEnvironment;
 import dev.car.application.port.out.HubConfigRepository;
 import dev.car.application.port.out.ManifestStore;
 import dev.car.application.port.out.ProcessLauncher;
+import dev.car.application.port.out.RandomSource;
 import dev.car.application.port.out.SignalTrap;
 import dev.car.application.port.out.engine.ContainerEngine;
 import dev.car.application.repo.AddRepoUseCase;
@@ -118,6 +119,12 @@ public final class CarModule extends AbstractModule {
 
     @Provides
     @Singleton
+    RandomSource randomSource() {
+        return ProductionAdapters.randomSource();
+    }
+
+    @Provides
+    @Singleton
     ContainerEngine containerEngine() {
         return ProductionAdapters.containerEngine();
     }
@@ -189,8 +196,8 @@ public final class CarModule extends AbstractModule {
     @Provides
     @Singleton
     RunCommandService runCommandService(ExecPlanner planner, ContainerEngine engine, ProcessLauncher launcher,
-                                        SignalTrap signals) {
-        return new RunCommandService(planner, new ContainerProvisioner(engine), engine, launcher, signals);
+                                        SignalTrap signals, RandomSource random) {
+        return new RunCommandService(planner, new ContainerProvisioner(engine), engine, launcher, signals, random);
     }
 
     @Provides

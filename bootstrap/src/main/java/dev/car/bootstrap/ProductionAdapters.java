@@ -5,6 +5,7 @@ import dev.car.adapters.cli.output.ConsoleStreams;
 import dev.car.adapters.docker.DockerContainerEngine;
 import dev.car.adapters.host.LocalFileSystemProbe;
 import dev.car.adapters.host.LocalProcessLauncher;
+import dev.car.adapters.host.OsRandomSource;
 import dev.car.adapters.host.PosixSignalTrap;
 import dev.car.adapters.host.SystemHostEnvironment;
 import dev.car.adapters.yaml.YamlHubConfigRepository;
@@ -15,6 +16,7 @@ import dev.car.application.port.out.HostEnvironment;
 import dev.car.application.port.out.HubConfigRepository;
 import dev.car.application.port.out.ManifestStore;
 import dev.car.application.port.out.ProcessLauncher;
+import dev.car.application.port.out.RandomSource;
 import dev.car.application.port.out.SignalTrap;
 import dev.car.application.port.out.engine.ContainerEngine;
 
@@ -49,6 +51,10 @@ final class ProductionAdapters {
 
     static SignalTrap signalTrap() {
         return new PosixSignalTrap();
+    }
+
+    static RandomSource randomSource() {
+        return new OsRandomSource();
     }
 
     /** Connects on first use only, so commands that need no engine never touch it. */

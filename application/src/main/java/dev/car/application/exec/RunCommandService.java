@@ -1,6 +1,7 @@
 package dev.car.application.exec;
 
 import dev.car.application.port.out.ProcessLauncher;
+import dev.car.application.port.out.RandomSource;
 import dev.car.application.port.out.ProcessLauncher.LocalProcess;
 import dev.car.application.port.out.SignalTrap;
 import dev.car.application.port.out.engine.ContainerEngine;
@@ -13,7 +14,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,16 +38,16 @@ public final class RunCommandService implements RunCommandUseCase, WrapCommandUs
     private final ContainerEngine engine;
     private final ProcessLauncher launcher;
     private final SignalTrap signals;
-    /** Made on first container exec: seeding it costs a local exec about 10 ms it does not need. */
-    private SecureRandom random;
+    private final RandomSource random;
 
     public RunCommandService(ExecPlanner planner, ContainerProvisioner provisioner, ContainerEngine engine,
-                             ProcessLauncher launcher, SignalTrap signals) {
+                             ProcessLauncher launcher, SignalTrap signals, RandomSource random) {
         this.planner = planner;
         this.provisioner = provisioner;
         this.engine = engine;
         this.launcher = launcher;
         this.signals = signals;
+        this.random = random;
     }
 
     @Override
@@ -98,7 +98,7 @@ public final class RunCommandService implements RunCommandUseCase, WrapCommandUs
 
     private int runInContainer(ExecPlan plan, StdStreams streams) {
         String container = plan.container().spec().name();
-        String marker = HexFormat.of().formatHex(nextBytes());
+        String marker = HexFormat.of().formatHex(random.nextBytes(12));
         Map<String, String> env = new LinkedHashMap<>(plan.env());
         env.put(EXEC_MARKER, marker);
         AtomicInteger received = new AtomicInteger();
@@ -209,14 +209,5 @@ public final class RunCommandService implements RunCommandUseCase, WrapCommandUs
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private byte[] nextBytes() {
-        byte[] bytes = new byte[12];
-        if (random == null) {
-            random = new SecureRandom();
-        }
-        random.nextBytes(bytes);
-        return bytes;
     }
 }

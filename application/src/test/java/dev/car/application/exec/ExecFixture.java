@@ -10,6 +10,7 @@ import dev.car.application.port.out.FileSystemProbe;
 import dev.car.application.port.out.HostEnvironment;
 import dev.car.application.port.out.HubLocation;
 import dev.car.application.port.out.ProcessLauncher;
+import dev.car.application.port.out.RandomSource;
 import dev.car.application.port.out.SignalTrap;
 import dev.car.application.port.out.engine.ContainerEngine;
 import dev.car.domain.manifest.Manifest;
@@ -36,7 +37,20 @@ final class ExecFixture {
     final SignalTrap signals = mock(SignalTrap.class);
     final ExecPlanner planner = new ExecPlanner(locator, store, files, host);
     final ContainerProvisioner provisioner = new ContainerProvisioner(engine);
-    final RunCommandService service = new RunCommandService(planner, provisioner, engine, launcher, signals);
+    final RandomSource random = new SeededRandomSource();
+    final RunCommandService service = new RunCommandService(planner, provisioner, engine, launcher, signals, random);
+
+    /** Seeded, so that runs are repeatable; distinct draws, as the real source gives. */
+    static final class SeededRandomSource implements RandomSource {
+        private final java.util.Random seeded = new java.util.Random(7);
+
+        @Override
+        public byte[] nextBytes(int count) {
+            byte[] bytes = new byte[count];
+            seeded.nextBytes(bytes);
+            return bytes;
+        }
+    }
 
     ExecFixture(Map<String, Object> baseDestination) {
         when(locator.locate(any())).thenReturn(HUB);
