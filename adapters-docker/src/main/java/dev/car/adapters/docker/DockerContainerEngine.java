@@ -35,8 +35,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +57,6 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final String EXEC_START_BODY = "{\"Detach\":false,\"Tty\":false}";
     /** Engines write the zero time for a container that never started or never stopped. */
-    private static final int ZERO_TIME_YEAR = 1;
 
     private final Supplier<DockerClientConfig> configSource;
     private final Supplier<Optional<LeanEngineAddress>> leanAddressSource;
@@ -374,7 +371,7 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
                                    Map<String, String> labels, List<ContainerState.MountedPath> mounts,
                                    String created, String startedAt, String finishedAt, List<String> execIds) {
         return new ContainerState(id, name == null ? null : name.replaceFirst("^/", ""), image, running, status,
-                labels, mounts, parseTime(created), parseTime(startedAt), parseTime(finishedAt),
+                labels, mounts, EngineTimes.parse(created), EngineTimes.parse(startedAt), EngineTimes.parse(finishedAt),
                 runningExecs(name, execIds));
     }
 
@@ -426,19 +423,6 @@ public final class DockerContainerEngine implements ContainerEngine, AutoCloseab
             }
         }
         return running;
-    }
-
-    /** RFC 3339 with nanoseconds; the zero time means none. */
-    static Instant parseTime(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            OffsetDateTime time = OffsetDateTime.parse(text.strip());
-            return time.getYear() <= ZERO_TIME_YEAR ? null : time.toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** An image reference as the pull API takes it: the repository and, apart, a tag or digest. */

@@ -40,12 +40,12 @@ class DockerEngineErrorsTest {
     @Test
     void parsesEngineTimes() {
         assertEquals(Instant.parse("2026-12-04T16:05:01.123456789Z"),
-                DockerContainerEngine.parseTime("2026-12-04T16:05:01.123456789Z"));
+                EngineTimes.parse("2026-12-04T16:05:01.123456789Z"));
         assertEquals(Instant.parse("2026-12-04T14:05:01Z"),
-                DockerContainerEngine.parseTime("2026-12-04T16:05:01+02:00"));
-        assertNull(DockerContainerEngine.parseTime("0001-01-01T00:00:00Z"));
-        assertNull(DockerContainerEngine.parseTime(""));
-        assertNull(DockerContainerEngine.parseTime(null));
+                EngineTimes.parse("2026-12-04T16:05:01+02:00"));
+        assertNull(EngineTimes.parse("0001-01-01T00:00:00Z"));
+        assertNull(EngineTimes.parse(""));
+        assertNull(EngineTimes.parse(null));
     }
 
     @Test
