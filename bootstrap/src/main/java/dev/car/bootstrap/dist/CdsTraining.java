@@ -13,18 +13,19 @@ import java.util.stream.Stream;
 /**
  * Runs the everyday commands once on a throwaway hub, so that the class-data-sharing archive
  * dumped at the end of this JVM holds the classes they load. Run at package time by the launcher
- * with {@code CAR_CDS_DUMP=1}; never reaches a Docker engine.
+ * with {@code CAR_CDS_DUMP=1}; never reaches a Docker engine: a cold and a warm container exec talk
+ * to a {@link TrainingEngine}.
  */
 public final class CdsTraining {
     private CdsTraining() {
     }
 
     public static void main(String[] args) throws IOException {
-        // docker-java reads DOCKER_HOST from system properties too: pointing it at a socket that does
-        // not exist loads the client's classes (for the archive) without contacting any engine.
+        // Both engine clients read DOCKER_HOST from system properties too.
         Path root = Files.createTempDirectory("car-cds-");
-        System.setProperty("DOCKER_HOST", "unix://" + root.resolve("no-engine.sock"));
-        try {
+        Path socket = root.resolve("engine.sock");
+        System.setProperty("DOCKER_HOST", "unix://" + socket);
+        try (TrainingEngine engine = TrainingEngine.start(socket)) {
             Path hub = root.resolve("hub");
             Files.createDirectories(hub.resolve("repos/base"));
             Files.createDirectories(hub.resolve("worktrees/base--x"));
@@ -43,7 +44,8 @@ public final class CdsTraining {
                     new String[] {"hub", "repo", "list", "--path", path},
                     new String[] {"exec", "base", "--dry-run", "--json", "--path", path, "--", "true"},
                     new String[] {"exec", "base--x", "--path", path, "--", "true"},
-                    new String[] {"exec", "base", "--path", path, "--", "true"},
+                    new String[] {"exec", "base", "--path", path, "--", "true"}, // creates the container
+                    new String[] {"exec", "base", "--path", path, "--", "true"}, // finds it running
                     new String[] {"doctor", "--path", path, "--json"},
                     new String[] {"hub", "destination", "set", "missing", "local", "--path", path},
                     new String[] {"--version"},

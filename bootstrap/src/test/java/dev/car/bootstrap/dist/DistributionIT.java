@@ -119,6 +119,23 @@ class DistributionIT {
         assertEquals(List.of(), fromJars, "picocli, car and SnakeYAML come from the class-data-sharing archive");
     }
 
+    /** Package time has no engine: the training's stand-in engine must still have put a container exec's classes in. */
+    @Test
+    void theArchiveHoldsTheClassesOfColdAndWarmContainerExecs() throws Exception {
+        Path jar = DIST.resolve("lib/car-" + System.getProperty("car.version", "0.1.0") + ".jar");
+        Process listing = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + DIST.resolve("lib/car.jsa"), "-XX:+PrintSharedArchiveAndExit",
+                "-cp", jar.toString()).redirectErrorStream(true).start();
+        String archived = new String(listing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(listing.waitFor(60, TimeUnit.SECONDS));
+        for (String name : List.of("dev.car.adapters.docker.LeanEngineClient", "dev.car.adapters.docker.EngineConnection$Response",
+                "dev.car.adapters.docker.DockerExecSession", "dev.car.adapters.docker.StreamDemultiplexer",
+                "dev.car.application.port.out.engine.ContainerState$MountedPath",
+                "dev.car.application.port.out.engine.ContainerCreation", "dev.car.adapters.docker.EngineTimes")) {
+            assertTrue(archived.contains(" " + name + " "), name + " is not in the archive");
+        }
+    }
+
     @Test
     void aStaleOrForeignArchiveNeverReachesStdout() throws Exception {
         Path copy = tmp.resolve("relocated");
