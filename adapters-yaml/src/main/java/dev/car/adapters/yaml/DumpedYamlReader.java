@@ -1,5 +1,7 @@
 package dev.car.adapters.yaml;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,14 +32,20 @@ final class DumpedYamlReader {
 
     /** SnakeYAML refuses documents nested deeper than {@link LoaderOptions#getNestingDepthLimit()}; leave those to it. */
     private static final int MAX_DEPTH = 40;
-    /** SnakeYAML's scanner gives up on a simple key of more than 1024 characters (the emitter writes keys of 128 and more as {@code ? key}). */
+    /**
+     * SnakeYAML's scanner gives up on a simple key of more than 1024 characters (the emitter writes keys of 128 and
+     * more as {@code ? key}); counted here in bytes, which gives up sooner on non-ASCII keys, never later.
+     */
     private static final int MAX_KEY_CHARS = 1000;
     private static final int MAX_REMEMBERED_CHARS = 16;
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
     private static final GiveUp GIVE_UP = new GiveUp();
     private static final Object NOT_REMEMBERED = new Object();
 
-    private final char[] text;
+    /** The document's UTF-8 bytes: every character that structures it is ASCII, so offsets are byte offsets. */
+    private final byte[] text;
+    /** How the bytes of one scalar become a string: ISO-8859-1 (a plain copy) when the document is all ASCII. */
+    private final Charset charset;
     /** SnakeYAML's typing, for the scalars {@link #typed} cannot decide alone; built on first use. */
     private SnakeYamlTyping snakeYamlTyping;
     /** Plain scalars of up to {@link #MAX_REMEMBERED_CHARS} characters and their values (immutable ones). */
@@ -48,19 +56,38 @@ final class DumpedYamlReader {
     /** Where the last quoted scalar or key ended. */
     private int cursor;
 
-    private DumpedYamlReader(char[] text) {
+    private DumpedYamlReader(byte[] text, Charset charset) {
         this.text = text;
+        this.charset = charset;
         startLine(0);
     }
 
     /** The document, or empty when the text is not in the subset this reader is sure about. */
     static Optional<Object> read(String yaml) {
-        char[] text = yaml.toCharArray();
-        if (!hasOnlyPlainCharacters(text)) {
+        if (!hasOnlyPlainCharacters(yaml.toCharArray())) {
             return Optional.empty();
         }
+        byte[] utf8 = yaml.getBytes(StandardCharsets.UTF_8);
+        return parse(utf8, utf8.length == yaml.length() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #read(String)} of a document whose bytes are all ASCII, read from the bytes themselves:
+     * in a fresh JVM, turning a large manifest into a string, then chars, then strings again took a
+     * third of its load time.
+     */
+    static Optional<Object> readAscii(byte[] ascii) {
+        for (byte b : ascii) {
+            if (b < 0x20 && b != '\n' || b == 0x7F) {
+                return Optional.empty(); // tabs, CR, controls: see hasOnlyPlainCharacters
+            }
+        }
+        return parse(ascii, StandardCharsets.ISO_8859_1);
+    }
+
+    private static Optional<Object> parse(byte[] utf8, Charset charset) {
         try {
-            return Optional.of(new DumpedYamlReader(text).document());
+            return Optional.of(new DumpedYamlReader(utf8, charset).document());
         } catch (GiveUp e) {
             return Optional.empty();
         }
@@ -182,7 +209,7 @@ final class DumpedYamlReader {
 
     /** Whether the text from {@code start} reads as {@code key:} rather than as a scalar. */
     private boolean startsKey(int start) {
-        char first = text[start];
+        int first = text[start];
         if (first == '\'' || first == '"') {
             quoted(start);
             return cursor < lineEnd && text[cursor] == ':';
@@ -195,7 +222,7 @@ final class DumpedYamlReader {
         if (start >= lineEnd) {
             throw GIVE_UP;
         }
-        char first = text[start];
+        int first = text[start];
         Object key;
         if (first == '\'' || first == '"') {
             key = quoted(start);
@@ -231,7 +258,7 @@ final class DumpedYamlReader {
         if (start >= lineEnd) {
             throw GIVE_UP;
         }
-        char first = text[start];
+        int first = text[start];
         Object value;
         if (first == '\'' || first == '"') {
             value = quoted(start);
@@ -255,7 +282,7 @@ final class DumpedYamlReader {
      */
     private Object plain(int start, int end) {
         requirePlain(start, end);
-        String scalar = new String(text, start, end - start);
+        String scalar = new String(text, start, end - start, charset);
         if (end - start > MAX_REMEMBERED_CHARS) {
             return typed(scalar);
         }
@@ -339,15 +366,15 @@ final class DumpedYamlReader {
         if (start >= end) {
             throw GIVE_UP;
         }
-        char first = text[start];
-        char last = text[end - 1];
+        int first = text[start];
+        int last = text[end - 1];
         boolean indicatorAllowed = (first == '-' || first == '?' || first == ':') && end - start > 1 && text[start + 1] != ' ';
         if (first == ' ' || last == ' ' || last == ':' || (INDICATORS.indexOf(first) >= 0 && !indicatorAllowed)
                 || startsWith(start, end, "---") || startsWith(start, end, "...")) {
             throw GIVE_UP;
         }
         for (int i = start; i < end - 1; i++) {
-            char c = text[i];
+            int c = text[i];
             if ((c == ':' && text[i + 1] == ' ') || (c == ' ' && text[i + 1] == '#')) {
                 throw GIVE_UP;
             }
@@ -382,7 +409,7 @@ final class DumpedYamlReader {
             if (quote == lineEnd) {
                 throw GIVE_UP; // continues on the next line
             }
-            value.append(text, from, quote - from);
+            value.append(new String(text, from, quote - from, charset));
             if (quote + 1 < lineEnd && text[quote + 1] == '\'') {
                 value.append('\'');
                 from = quote + 2;
@@ -401,22 +428,28 @@ final class DumpedYamlReader {
             if (i >= lineEnd) {
                 throw GIVE_UP;
             }
-            char c = text[i];
+            int c = text[i];
             if (c == '"') {
                 cursor = i + 1;
                 return value.toString();
             }
+            if (c < 0) { // a character of several UTF-8 bytes, from its lead byte
+                int length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+                value.append(new String(text, i, length, StandardCharsets.UTF_8));
+                i += length;
+                continue;
+            }
             if (c != '\\') {
-                value.append(c);
+                value.append((char) c);
                 i++;
                 continue;
             }
             if (i + 1 >= lineEnd) {
                 throw GIVE_UP;
             }
-            char escape = text[i + 1];
+            int escape = text[i + 1];
             i += 2;
-            String replacement = simpleEscape(escape);
+            String replacement = simpleEscape((char) escape);
             if (replacement != null) {
                 value.append(replacement);
                 continue;

@@ -42,6 +42,11 @@ final class SafeYaml {
         if (bytes.length > MAX_BYTES) {
             throw new YamlProblem(TOO_LARGE);
         }
+        if (isAscii(bytes)) { // the usual manifest: read from the bytes, no string of the whole file
+            requireShortLines(bytes);
+            Optional<Object> dumped = DumpedYamlReader.readAscii(bytes);
+            return dumped.isPresent() ? dumped.get() : load(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
         String text = decodeStrictUtf8(bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -49,6 +54,15 @@ final class SafeYaml {
         requireShortLines(text);
         Optional<Object> dumped = DumpedYamlReader.read(text);
         return dumped.isPresent() ? dumped.get() : load(text);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** SnakeYAML's reading of text that passed the checks of {@link #parse}. */
@@ -108,20 +122,52 @@ final class SafeYaml {
     }
 
     private static void requireShortLines(String text) throws YamlProblem {
+        requireShortLines(text, text.length());
+    }
+
+    /** ASCII bytes: one character each. */
+    private static void requireShortLines(byte[] ascii) throws YamlProblem {
+        requireShortLines(new AsciiChars(ascii), ascii.length);
+    }
+
+    private static void requireShortLines(CharSequence text, int length) throws YamlProblem {
         int line = 1;
         int lineStart = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i == text.length() ? '\n' : text.charAt(i);
+        for (int i = 0; i <= length; i++) {
+            char c = i == length ? '\n' : text.charAt(i);
             if (c == '\n' || c == '\r') {
                 if (i - lineStart > MAX_LINE_CHARS) {
                     throw new YamlProblem("line " + line + " has more than " + MAX_LINE_CHARS + " characters");
                 }
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
                     i++;
                 }
                 line++;
                 lineStart = i + 1;
             }
+        }
+    }
+
+    /** ASCII bytes seen as the characters they encode, without copying them. */
+    private record AsciiChars(byte[] bytes) implements CharSequence {
+        @Override
+        public int length() {
+            return bytes.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) bytes[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -66,6 +66,8 @@ class DumpedYamlReaderTest {
             String yaml = (random.nextBoolean() ? Manifest.HEADER + "\n" : "") + SafeYaml.dump(document);
 
             Optional<Object> fast = DumpedYamlReader.read(yaml);
+            // What a store reads: the file's bytes, all-ASCII ones without a decoded string.
+            assertSameTree(SafeYaml.load(yaml), SafeYaml.parse(yaml.getBytes(StandardCharsets.UTF_8)), yaml);
 
             if (fast.isPresent()) {
                 accepted++;
@@ -91,6 +93,7 @@ class DumpedYamlReaderTest {
             String yaml = Manifest.HEADER + "\n" + SafeYaml.dump(manifest);
 
             Optional<Object> fast = DumpedYamlReader.read(yaml);
+            assertSameTree(SafeYaml.load(yaml), SafeYaml.parse(yaml.getBytes(StandardCharsets.UTF_8)), yaml);
 
             if (!writtenAsSimpleBlocks(manifest)) { // extras with complex keys or a raw BOM
                 assertSameOutcome(yaml);
@@ -165,6 +168,7 @@ class DumpedYamlReaderTest {
             }
             String yaml = "k: " + scalar + "\n";
             Optional<Object> fast = DumpedYamlReader.read(yaml);
+            assertSameOutcome(yaml);
             if (fast.isEmpty()) {
                 assertSameOutcome(yaml);
                 continue;
