@@ -42,10 +42,13 @@ final class SafeYaml {
         if (bytes.length > MAX_BYTES) {
             throw new YamlProblem(TOO_LARGE);
         }
-        if (isAscii(bytes)) { // the usual manifest: read from the bytes, no string of the whole file
-            requireShortLines(bytes);
-            Optional<Object> dumped = DumpedYamlReader.readAscii(bytes);
+        int ascii = scanAscii(bytes);
+        if (ascii == PLAIN_ASCII) { // the usual manifest: read from the bytes, no string of the whole file
+            Optional<Object> dumped = DumpedYamlReader.readPlainAscii(bytes);
             return dumped.isPresent() ? dumped.get() : load(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+        if (ascii == OTHER_ASCII) {
+            return load(new String(bytes, StandardCharsets.ISO_8859_1));
         }
         String text = decodeStrictUtf8(bytes);
         if (text.startsWith("\uFEFF")) {
@@ -56,13 +59,46 @@ final class SafeYaml {
         return dumped.isPresent() ? dumped.get() : load(text);
     }
 
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
+    private static final int NOT_ASCII = 0;
+    /** ASCII, with line feeds and printable characters only: what {@link DumpedYamlReader} may read. */
+    private static final int PLAIN_ASCII = 1;
+    /** ASCII with tabs, CRs or control characters: SnakeYAML's. */
+    private static final int OTHER_ASCII = 2;
+
+    /**
+     * One pass over the bytes: which kind of ASCII they are, or {@link #NOT_ASCII}. An all-ASCII file
+     * with a line of more than {@link #MAX_LINE_CHARS} is refused here; other files are decoded first
+     * and checked by {@link #requireShortLines(String)}, so a bad UTF-8 byte is reported before a long line.
+     */
+    private static int scanAscii(byte[] bytes) throws YamlProblem {
+        boolean plain = true;
+        int line = 1;
+        int lineStart = 0;
+        int longLine = 0;
+        for (int i = 0, n = bytes.length; i <= n; i++) {
+            int b = i == n ? '\n' : bytes[i];
+            if (b >= 0x20 && b < 0x7F) {
+                continue;
             }
+            if (b < 0) {
+                return NOT_ASCII;
+            }
+            if (b == '\n' || b == '\r') {
+                if (i - lineStart > MAX_LINE_CHARS && longLine == 0) {
+                    longLine = line;
+                }
+                if (b == '\r' && i + 1 < n && bytes[i + 1] == '\n') {
+                    i++;
+                }
+                line++;
+                lineStart = i + 1;
+            }
+            plain &= b == '\n';
         }
-        return true;
+        if (longLine != 0) {
+            throw new YamlProblem("line " + longLine + " has more than " + MAX_LINE_CHARS + " characters");
+        }
+        return plain ? PLAIN_ASCII : OTHER_ASCII;
     }
 
     /** SnakeYAML's reading of text that passed the checks of {@link #parse}. */
@@ -122,52 +158,20 @@ final class SafeYaml {
     }
 
     private static void requireShortLines(String text) throws YamlProblem {
-        requireShortLines(text, text.length());
-    }
-
-    /** ASCII bytes: one character each. */
-    private static void requireShortLines(byte[] ascii) throws YamlProblem {
-        requireShortLines(new AsciiChars(ascii), ascii.length);
-    }
-
-    private static void requireShortLines(CharSequence text, int length) throws YamlProblem {
         int line = 1;
         int lineStart = 0;
-        for (int i = 0; i <= length; i++) {
-            char c = i == length ? '\n' : text.charAt(i);
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '\n' : text.charAt(i);
             if (c == '\n' || c == '\r') {
                 if (i - lineStart > MAX_LINE_CHARS) {
                     throw new YamlProblem("line " + line + " has more than " + MAX_LINE_CHARS + " characters");
                 }
-                if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
                 line++;
                 lineStart = i + 1;
             }
-        }
-    }
-
-    /** ASCII bytes seen as the characters they encode, without copying them. */
-    private record AsciiChars(byte[] bytes) implements CharSequence {
-        @Override
-        public int length() {
-            return bytes.length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return (char) bytes[index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 
