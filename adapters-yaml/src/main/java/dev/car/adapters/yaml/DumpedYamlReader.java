@@ -272,12 +272,16 @@ final class DumpedYamlReader {
 
     /**
      * The value of the plain scalar in {@code [start, end)} of the line, typed as a full load types
-     * it. Short scalars repeat (keys, {@code true}, {@code false}): their values are remembered, so
-     * they are resolved once and share one instance.
+     * it. Text no implicit type can start with is a string as it stands (most keys, ids and paths).
+     * Other short scalars repeat ({@code true}, {@code false}, numbers): their values are remembered,
+     * so they are typed once.
      */
     private Object plain(int start, int end) {
         requirePlain(start, end);
         String scalar = new String(text, start, end - start, charset);
+        if (PyYamlResolver.FIRST_CHARACTERS.indexOf(text[start]) < 0) {
+            return scalar;
+        }
         if (end - start > MAX_REMEMBERED_CHARS) {
             return typed(scalar);
         }
