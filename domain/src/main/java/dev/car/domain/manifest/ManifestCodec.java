@@ -65,8 +65,10 @@ public final class ManifestCodec {
                 int issuesDone = 0;
                 for (int i = 0; i < range.entries().size(); i++, idx++) {
                     ManifestEntry entry = range.entries().get(i);
-                    issues.addAll(range.issues().subList(issuesDone, range.issueEnds()[i]));
-                    issuesDone = range.issueEnds()[i];
+                    if (range.issueEnds()[i] > issuesDone) {
+                        issues.addAll(range.issues().subList(issuesDone, range.issueEnds()[i]));
+                        issuesDone = range.issueEnds()[i];
+                    }
                     if (entry instanceof RepoEntry repo && !seen.add(repo.id())) {
                         issues.add(new ManifestIssue(repo.id(),
                                 "duplicate repo id '" + repo.id() + "' at repos[" + idx + "]; the first entry is used"));
