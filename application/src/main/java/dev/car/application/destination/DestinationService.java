@@ -61,7 +61,10 @@ public final class DestinationService implements ShowDestinationUseCase, SetDest
     }
 
     static RepoEntry requireRepo(Manifest manifest, String repoId) {
-        return manifest.find(repoId)
-                .orElseThrow(() -> new UseCaseFailure("Repo id not found in hub manifest: " + repoId));
+        RepoEntry repo = manifest.find(repoId).orElse(null);
+        if (repo == null) {
+            throw new UseCaseFailure("Repo id not found in hub manifest: " + repoId);
+        }
+        return repo;
     }
 }

@@ -23,15 +23,24 @@ public final class DestinationParser {
     public static final List<String> DOCKER_REQUIRED_FIELDS = List.of("kind", "image");
 
     /** Docker keys that may be left out (null counts as absent). */
-    public static final List<String> DOCKER_OPTIONAL_FIELDS = DOCKER_FIELDS.stream()
-            .filter(field -> !DOCKER_REQUIRED_FIELDS.contains(field))
-            .toList();
+    public static final List<String> DOCKER_OPTIONAL_FIELDS = optionalFields();
 
     public static final List<String> SUPPORTED_KINDS = List.of(Destination.KIND_LOCAL, Destination.KIND_DOCKER);
 
     private static final Set<String> KNOWN = Set.copyOf(DOCKER_FIELDS);
 
     private DestinationParser() {
+    }
+
+    /** A loop, not a stream: every run that reads a manifest initialises this class. */
+    private static List<String> optionalFields() {
+        List<String> optional = new ArrayList<>();
+        for (String field : DOCKER_FIELDS) {
+            if (!DOCKER_REQUIRED_FIELDS.contains(field)) {
+                optional.add(field);
+            }
+        }
+        return List.copyOf(optional);
     }
 
     public static ParsedDestination parse(Object value) {
