@@ -119,6 +119,27 @@ class DistributionIT {
         assertEquals(List.of(), fromJars, "picocli, car and SnakeYAML come from the class-data-sharing archive");
     }
 
+    /** Through the launcher (and the JVM options it adds), a cold and a warm container exec, against the stand-in engine. */
+    @Test
+    void theLauncherRunsContainerExecs() throws Exception {
+        Path hub = tmp.resolve("docker-hub");
+        Files.createDirectories(hub.resolve("repos/app"));
+        Path socket = tmp.resolve("engine.sock");
+        Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + socket);
+        Path car = DIST.resolve("bin/car");
+        try (TrainingEngine engine = TrainingEngine.start(socket)) {
+            assertEquals(0, run(env, car, tmp, "hub", "init", "--path", hub.toString()).exitCode());
+            assertEquals(0, run(env, car, hub, "hub", "repo", "add", "repos/app").exitCode());
+            assertEquals(0, run(env, car, hub, "hub", "destination", "set", "app", "docker", "--image", "busybox:latest")
+                    .exitCode());
+            for (int i = 0; i < 2; i++) {
+                Run exec = run(env, car, hub, "exec", "app", "--", "true");
+                assertEquals(new Run(0, "", ""), exec);
+            }
+            assertEquals(1, engine.containersCreated(), "the second exec found the container running");
+        }
+    }
+
     /** Package time has no engine: the training's stand-in engine must still have put a container exec's classes in. */
     @Test
     void theArchiveHoldsTheClassesOfColdAndWarmContainerExecs() throws Exception {
