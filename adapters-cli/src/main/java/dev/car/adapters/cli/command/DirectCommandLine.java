@@ -43,9 +43,14 @@ public final class DirectCommandLine {
         }
     }
 
+    /** What an argument was to the options both commands take. */
+    private enum Shared { TAKEN, NOT_SHARED, REFUSED }
+
     private final String[] args;
     private int next;
     private boolean verbose;
+    private boolean json;
+    private Path hub;
 
     private DirectCommandLine(String[] args) {
         this.args = args;
@@ -87,29 +92,41 @@ public final class DirectCommandLine {
         return first;
     }
 
+    /** {@code --verbose}, {@code --json} and {@code --path}, each at most once: the options both commands take. */
+    private Shared sharedOption(String arg) {
+        if (arg.equals("--verbose")) {
+            return verboseOnce() ? Shared.TAKEN : Shared.REFUSED;
+        }
+        if (arg.equals("--json")) {
+            if (json) {
+                return Shared.REFUSED;
+            }
+            json = true;
+            return Shared.TAKEN;
+        }
+        if (arg.equals("--path") || arg.startsWith("--path=")) {
+            if (hub != null) {
+                return Shared.REFUSED;
+            }
+            hub = path(value(arg, "--path"));
+            return hub == null ? Shared.REFUSED : Shared.TAKEN;
+        }
+        return Shared.NOT_SHARED;
+    }
+
     private Invocation show() {
         String repoId = null;
-        Path hub = null;
-        boolean json = false;
         while (next < args.length) {
             String arg = args[next++];
-            if (arg.equals("--verbose")) {
-                if (!verboseOnce()) {
-                    return null;
-                }
-            } else if (arg.equals("--json")) {
-                if (json) {
-                    return null;
-                }
-                json = true;
-            } else if (arg.equals("--path") || arg.startsWith("--path=")) {
-                if (hub != null || (hub = path(value(arg, "--path"))) == null) {
-                    return null;
-                }
-            } else if (repoId == null && isPlain(arg)) {
-                repoId = arg;
-            } else {
+            Shared shared = sharedOption(arg);
+            if (shared == Shared.REFUSED) {
                 return null;
+            }
+            if (shared == Shared.NOT_SHARED) {
+                if (repoId != null || !isPlain(arg)) {
+                    return null;
+                }
+                repoId = arg;
             }
         }
         return repoId == null ? null
@@ -118,13 +135,18 @@ public final class DirectCommandLine {
 
     private Invocation exec() {
         String repoId = null;
-        Path hub = null;
         String workdir = null;
         List<String> env = new ArrayList<>();
         boolean dryRun = false;
-        boolean json = false;
         while (next < args.length) {
             String arg = args[next++];
+            Shared shared = sharedOption(arg);
+            if (shared == Shared.REFUSED) {
+                return null;
+            }
+            if (shared == Shared.TAKEN) {
+                continue;
+            }
             if (arg.equals("--")) {
                 List<String> command = Arrays.asList(args).subList(next, args.length);
                 if (repoId == null || command.isEmpty() || anyAtFile(command)) {
@@ -132,24 +154,11 @@ public final class DirectCommandLine {
                 }
                 return new Exec(new ExecCommand.Arguments(Optional.ofNullable(hub), repoId, workdir, List.copyOf(env),
                         dryRun, json, List.copyOf(command)));
-            } else if (arg.equals("--verbose")) {
-                if (!verboseOnce()) {
-                    return null;
-                }
-            } else if (arg.equals("--json")) {
-                if (json) {
-                    return null;
-                }
-                json = true;
             } else if (arg.equals("--dry-run")) {
                 if (dryRun) {
                     return null;
                 }
                 dryRun = true;
-            } else if (arg.equals("--path") || arg.startsWith("--path=")) {
-                if (hub != null || (hub = path(value(arg, "--path"))) == null) {
-                    return null;
-                }
             } else if (arg.equals("--workdir") || arg.startsWith("--workdir=")) {
                 if (workdir != null || (workdir = value(arg, "--workdir")) == null) {
                     return null;
