@@ -168,7 +168,7 @@ fi
 | \`car hub repo list --json\`, 10,000 repos | ${list10k} ms | | target <= 1500 ms |
 | \`car doctor\`, 10,000 repos, no docker repo | ${doctor10k} ms | | target <= 2000 ms |
 | peak RSS: show / list / doctor, 10,000 repos | ${rss_show10k} / ${rss_list10k} / ${rss_doctor10k} MiB | | target <= 256 MiB |
-| \`car exec R -- true\`, local destination | ${local_exec} ms | \`car --version\`: ${version_beside_exec} ms | $(ratio "$local_exec" "$version_beside_exec") (target <= 1.3) |
+| \`car exec R -- true\`, local destination | ${local_exec} ms | \`car --version\`: ${version_beside_exec} ms (10-repo \`show\`: ${show10} ms) | $(ratio "$local_exec" "$version_beside_exec") (target <= 1.3); $(ratio "$local_exec" "$show10") x \`show\` |
 EOF
   [ -n "$exec_rows" ] && echo "$exec_rows"
   echo
