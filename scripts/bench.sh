@@ -59,19 +59,28 @@ median_ms() {
   printf '%s\n' "${times[@]}" | median
 }
 
-# median_pair FN_A FN_B: runs the shell functions FN_A and FN_B alternately $runs times after a
-# warm-up of each, prints "median_A median_B" in ms. Side by side, so that a change in the
-# machine's load between two rows cannot skew their ratio. Call it as pair=$(median_pair A B), so
-# that a failed warm-up stops the script (set -e), then read the two numbers from $pair.
-median_pair() {
-  local a=() b=()
-  warm_up "$1"
-  warm_up "$2"
-  for _ in $(seq "$runs"); do
-    a+=("$(elapsed_ms "$1")")
-    b+=("$(elapsed_ms "$2")")
+# median_side_by_side FN...: runs the shell functions in turn, $runs rounds after a warm-up of
+# each, prints their median wall times in ms, in order. Side by side, so that a change in the
+# machine's load between two rows cannot skew their ratio. Call it as pair=$(median_side_by_side A B),
+# so that a failed warm-up stops the script (set -e), then read the numbers from $pair.
+median_side_by_side() {
+  local fn i
+  for fn in "$@"; do
+    warm_up "$fn"
+    : >"$work/times.$fn"
   done
-  echo "$(printf '%s\n' "${a[@]}" | median) $(printf '%s\n' "${b[@]}" | median)"
+  for _ in $(seq "$runs"); do
+    for fn in "$@"; do
+      elapsed_ms "$fn" >>"$work/times.$fn"
+    done
+  done
+  i=0
+  for fn in "$@"; do
+    [ $i -eq 0 ] || printf ' '
+    median <"$work/times.$fn" | tr -d '\n'
+    i=$((i + 1))
+  done
+  echo
 }
 
 # peak_rss_mib CMD...: maximum resident set size of one run, in MiB (GNU time), or n/a.
@@ -112,7 +121,7 @@ floor=$(median_ms java -Xshare:auto -version)
 version=$(median_ms "$car" --version)
 show_10() { "$car" hub destination show r0--wt --json --path "$work/hub10"; }
 show_10k() { "$car" hub destination show r0--wt --json --path "$work/hub10k"; }
-pair=$(median_pair show_10 show_10k)
+pair=$(median_side_by_side show_10 show_10k)
 read -r show10 show10k <<<"$pair"
 cp "$work/hub10k/.codex-autorunner/manifest.yml" "$work/manifest.orig"
 set10k=$(median_ms "$car" hub destination set r1 docker --image busybox:latest --path "$work/hub10k")
@@ -125,7 +134,7 @@ rss_list10k=$(peak_rss_mib "$car" hub repo list --json --path "$work/hub10k")
 rss_doctor10k=$(peak_rss_mib "$car" doctor --path "$work/hub10k-local")
 car_version() { "$car" --version; }
 local_exec_one() { "$car" exec r1 --path "$work/hub10" -- true; }
-pair=$(median_pair local_exec_one car_version)
+pair=$(median_side_by_side local_exec_one car_version)
 read -r local_exec version_beside_exec <<<"$pair"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
@@ -140,8 +149,29 @@ if [ "$docker_rows" = 1 ]; then
   container=$("$car" exec r0 --dry-run --json --path "$work/hub10" -- true | awk -F'"' '/"container"/ { print $4 }')
   warm_car_one() { "$car" exec r0 --path "$work/hub10" -- true; }
   warm_docker_one() { docker exec "$container" true; }
-  pair=$(median_pair warm_car_one warm_docker_one)
-  read -r warm_car warm_docker <<<"$pair"
+  floor_row=""
+  if [ "${DOCKER_HOST#unix://}" != "$DOCKER_HOST" ]; then
+    # The floor of any JVM client: the same engine calls from a one-class program, with car's JVM options.
+    floor_jar="$root/benchmarks/target/car-benchmarks.jar"
+    if [ ! -f "$floor_jar" ] || [ benchmarks/src/main/java/dev/car/benchmarks/ExecFloor.java -nt "$floor_jar" ]; then
+      mvn -B -q -DskipTests package -pl benchmarks -am >"$work/benchmarks-build.log" 2>&1 \
+        || { cat "$work/benchmarks-build.log" >&2; exit 1; }
+    fi
+    floor_options=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
+    case "${OSTYPE:-}" in
+      linux*) floor_options+=(-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider) ;;
+    esac
+    exec_floor_one() {
+      java "${floor_options[@]}" -cp "$floor_jar" dev.car.benchmarks.ExecFloor "${DOCKER_HOST#unix://}" "$container"
+    }
+    triple=$(median_side_by_side warm_car_one exec_floor_one warm_docker_one)
+    read -r warm_car exec_floor warm_docker <<<"$triple"
+    floor_row="| JVM floor of a warm exec: the same engine calls from a one-class Java program (\`ExecFloor\`) | ${exec_floor} ms | \`docker exec C true\`: ${warm_docker} ms | ratio $(ratio "$exec_floor" "$warm_docker") |
+"
+  else
+    pair=$(median_side_by_side warm_car_one warm_docker_one)
+    read -r warm_car warm_docker <<<"$pair"
+  fi
   cold_one() { docker rm -f "$container" >/dev/null 2>&1; "$car" exec r0 --path "$work/hub10" -- true; }
   # Both sides remove their container first, inside the timing.
   cold_docker_one() {
@@ -149,10 +179,10 @@ if [ "$docker_rows" = 1 ]; then
     docker run -d --init --name car-bench-cold busybox:latest tail -f /dev/null >/dev/null
     docker exec car-bench-cold true
   }
-  pair=$(median_pair cold_one cold_docker_one)
+  pair=$(median_side_by_side cold_one cold_docker_one)
   read -r cold_car cold_docker <<<"$pair"
   docker rm -f "$container" car-bench-cold >/dev/null 2>&1 || true
-  exec_rows="| \`car exec R -- true\`, warm container | ${warm_car} ms | \`docker exec C true\`: ${warm_docker} ms | ratio $(ratio "$warm_car" "$warm_docker") (target <= 2) |
+  exec_rows="${floor_row}| \`car exec R -- true\`, warm container | ${warm_car} ms | \`docker exec C true\`: ${warm_docker} ms | ratio $(ratio "$warm_car" "$warm_docker") (target <= 2) |
 | \`car exec R -- true\`, container absent | ${cold_car} ms | \`docker run -d\` + \`docker exec\`: ${cold_docker} ms | ratio $(ratio "$cold_car" "$cold_docker") (target <= 1.3) |"
 fi
 
