@@ -125,7 +125,8 @@ class DistributionIT {
         Path hub = tmp.resolve("docker-hub");
         Files.createDirectories(hub.resolve("repos/app"));
         Path socket = tmp.resolve("engine.sock");
-        Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + socket);
+        // A HOME of its own: a docker context in the user's ~/.docker would route the calls elsewhere.
+        Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + socket, "HOME", tmp.toString());
         Path car = DIST.resolve("bin/car");
         try (TrainingEngine engine = TrainingEngine.start(socket)) {
             assertEquals(0, run(env, car, tmp, "hub", "init", "--path", hub.toString()).exitCode());
