@@ -13,11 +13,11 @@ import dev.car.application.port.out.engine.ExecRequest;
 import dev.car.domain.container.MountBinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ import java.util.Map;
  * fields it sends as null. An engine error is thrown as the exception docker-java throws for its status, a failed
  * connection as an {@link UncheckedIOException}, so that both clients' failures read the same.
  */
-final class LeanEngineClient implements AutoCloseable {
+final class LeanEngineClient implements EngineCalls, AutoCloseable {
     /** Idle connections kept for reuse; more are only open while concurrent calls need them. */
     private static final int MAX_IDLE = 4;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -41,28 +41,51 @@ final class LeanEngineClient implements AutoCloseable {
         this.address = address;
     }
 
-    URI host() {
-        return address.host();
+    @Override
+    public String host() {
+        return address.host().toString();
     }
 
-    String apiPrefix() {
+    @Override
+    public String apiPrefix() {
         return address.apiPrefix();
     }
 
-    /** The engine's inspection of a container as it sent it; {@link NotFoundException} when there is none. */
-    Map<?, ?> inspectContainer(String nameOrId) {
-        return Json.object(Json.parse(call("GET", "/containers/" + pathSegment(nameOrId) + "/json", null).text()));
+    /** The engine's inspection of a container, read as docker-java reads it; {@link NotFoundException} when there is none. */
+    @Override
+    public Inspection inspectContainer(String nameOrId) {
+        Map<?, ?> inspection = Json.object(Json.parse(
+                call("GET", "/containers/" + pathSegment(nameOrId) + "/json", null).text()));
+        Map<?, ?> state = inspection.get("State") instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> config = inspection.get("Config") instanceof Map<?, ?> map ? map : Map.of();
+        Map<String, String> labels = new HashMap<>();
+        if (config.get("Labels") instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> label : map.entrySet()) {
+                labels.put(EngineCalls.text(label.getKey()), EngineCalls.text(label.getValue()));
+            }
+        }
+        List<String> execIds = new ArrayList<>();
+        if (inspection.get("ExecIDs") instanceof List<?> list) {
+            for (Object execId : list) {
+                execIds.add(EngineCalls.text(execId));
+            }
+        }
+        return new Inspection(EngineCalls.text(inspection.get("Id")), EngineCalls.text(inspection.get("Name")),
+                EngineCalls.text(config.get("Image")), Boolean.TRUE.equals(state.get("Running")),
+                EngineCalls.text(state.get("Status")), labels, EngineCalls.mounts(inspection.get("Mounts")),
+                EngineCalls.text(inspection.get("Created")), EngineCalls.text(state.get("StartedAt")),
+                EngineCalls.text(state.get("FinishedAt")), execIds);
     }
 
-    /** Whether the exec runs, and its exit code once the engine has one. */
-    DockerExecSession.Status inspectExec(String execId) {
+    @Override
+    public DockerExecSession.Status inspectExec(String execId) {
         Map<?, ?> exec = Json.object(Json.parse(call("GET", "/exec/" + pathSegment(execId) + "/json", null).text()));
         return new DockerExecSession.Status(Boolean.TRUE.equals(exec.get("Running")),
                 exec.get("ExitCode") instanceof Number code ? code.intValue() : null);
     }
 
-    /** Creates an exec with its streams attached; {@code environment} goes in this request only. */
-    String createExec(ExecRequest request, List<String> environment) {
+    @Override
+    public String createExec(ExecRequest request, List<String> environment) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("AttachStdin", request.stdin() != null);
         body.put("AttachStdout", true);
@@ -77,13 +100,13 @@ final class LeanEngineClient implements AutoCloseable {
         return id(call("POST", "/containers/" + pathSegment(request.container()) + "/exec", body));
     }
 
-    /** {@link NotFoundException} when the engine does not have the image. */
-    void inspectImage(String image) {
+    @Override
+    public void inspectImage(String image) {
         call("GET", "/images/" + pathSegment(image) + "/json", null);
     }
 
-    /** {@link ConflictException} when the name is taken. */
-    String createContainer(ContainerCreation creation) {
+    @Override
+    public String createContainer(ContainerCreation creation) {
         List<String> binds = new ArrayList<>();
         for (MountBinding mount : creation.mounts()) {
             binds.add(mount.source() + ":" + mount.target() + (mount.readOnly() ? ":ro" : ":rw"));
@@ -105,18 +128,29 @@ final class LeanEngineClient implements AutoCloseable {
         return id(call("POST", "/containers/create?name=" + formValue(creation.name()), body));
     }
 
-    /** {@link NotModifiedException} when it already runs. */
-    void startContainer(String nameOrId) {
+    @Override
+    public void startContainer(String nameOrId) {
         call("POST", "/containers/" + pathSegment(nameOrId) + "/start", null);
     }
 
-    /** Removes the container and its anonymous volumes; {@link NotFoundException} when there is none. */
-    void removeContainer(String nameOrId, boolean force) {
+    @Override
+    public void removeContainer(String nameOrId, boolean force) {
         call("DELETE", "/containers/" + pathSegment(nameOrId) + "?v=true&force=" + force, null);
     }
 
-    /** An open connection for a request of the caller's own: an idle one when there is one. */
-    EngineConnection connection() throws IOException {
+    /** Every address the lean client is made for (unix://, plain tcp://) carries exec streams. */
+    @Override
+    public void requireExecAttachable(String container) {
+    }
+
+    /** The exec's start request goes over a kept-open connection too. */
+    @Override
+    public EngineConnection execConnection() throws IOException {
+        return connection();
+    }
+
+    /** An open connection for a request: an idle one when there is one. */
+    private EngineConnection connection() throws IOException {
         synchronized (idle) {
             EngineConnection connection;
             while ((connection = idle.pollLast()) != null) {
