@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns a loaded manifest document (plain maps, lists and scalars) into a {@link Manifest} and
@@ -40,20 +41,7 @@ public final class ManifestCodec {
 
     /** {@link #decode(Object, Path, PathCanonicalizer)}, in two halves from {@code parallelEntries} entries on. */
     static Manifest decode(Object document, Path hubRoot, PathCanonicalizer canonicalizer, int parallelEntries) {
-        Map<?, ?> root;
-        if (document == null) {
-            root = Map.of();
-        } else if (document instanceof Map<?, ?> map) {
-            root = map;
-        } else {
-            throw new ManifestException("manifest must be a mapping with 'version' and 'repos', found "
-                    + typeName(document));
-        }
-        Object version = root.get("version");
-        if (!isSupportedVersion(version)) {
-            throw new ManifestException("Unsupported manifest version " + Py.str(version) + "; expected 3");
-        }
-
+        Map<?, ?> root = usableRoot(document);
         List<ManifestIssue> issues = new ArrayList<>();
         List<ManifestEntry> entries = new ArrayList<>();
         Object invalidRepos = null;
@@ -81,13 +69,94 @@ public final class ManifestCodec {
             invalidRepos = repos;
         }
 
+        return new Manifest(entries, invalidRepos, extras(root), issues);
+    }
+
+    /**
+     * What a query about one repo reads of the manifest: the entries with its id and with its base's
+     * id, decoded as {@link #decode} decodes them, with their issues, and the manifest's own issues.
+     * So its {@code find}, {@code reposById} and {@code issuesFor} answer for those two ids exactly as
+     * the whole manifest's would. Every other entry is only checked for what makes a manifest unusable
+     * (an unknown repo kind), so a failure is the one {@link #decode} gives. Decoding a large hub's
+     * other entries (their paths canonicalised on disk) took a {@code show} longer than all the rest.
+     * Not for saving: the other entries are left out.
+     */
+    public static Manifest decodeFor(Object document, Path hubRoot, PathCanonicalizer canonicalizer, String repoId) {
+        Map<?, ?> root = usableRoot(document);
+        Object repos = root.get("repos");
+        if (!(repos instanceof List<?> items)) {
+            return decode(document, hubRoot, canonicalizer, Integer.MAX_VALUE); // no entries to leave out
+        }
+        String[] ids = new String[items.size()];
+        for (int idx = 0; idx < items.size(); idx++) {
+            EntryHead head = head(items.get(idx), idx, null);
+            ids[idx] = head == null ? null : head.id();
+            if (head != null && head.pathText() != null && head.pathText().indexOf('\0') >= 0) {
+                Path.of(Py.strip(head.pathText())); // fails the whole decode on a POSIX file system; so it does here
+            }
+        }
+        PathCanonicalizer onePass = canonicalizer.forOnePass();
+        List<ManifestIssue> issues = new ArrayList<>();
+        Map<Integer, ManifestEntry> decoded = new TreeMap<>();
+        RepoEntry repo = decodeWithId(items, ids, repoId, hubRoot, onePass, decoded, issues);
+        if (repo != null && repo.isWorktree() && repo.worktreeOf() != null && !repo.worktreeOf().equals(repoId)) {
+            decodeWithId(items, ids, repo.worktreeOf(), hubRoot, onePass, decoded, issues);
+        }
+        return new Manifest(new ArrayList<>(decoded.values()), null, extras(root), issues);
+    }
+
+    /**
+     * Decodes, in order, the entries whose id is {@code id}, with their issues and the duplicate
+     * warnings the whole manifest gives them; the first repo among them, or null.
+     */
+    private static RepoEntry decodeWithId(List<?> items, String[] ids, String id, Path hubRoot,
+                                          PathCanonicalizer canonicalizer, Map<Integer, ManifestEntry> decoded,
+                                          List<ManifestIssue> issues) {
+        RepoEntry first = null;
+        for (int idx = 0; idx < items.size(); idx++) {
+            if (!id.equals(ids[idx])) {
+                continue;
+            }
+            ManifestEntry entry = decodeEntry(items.get(idx), idx, hubRoot, canonicalizer, issues);
+            if (entry instanceof RepoEntry repo) {
+                if (first == null) {
+                    first = repo;
+                } else {
+                    issues.add(new ManifestIssue(repo.id(),
+                            "duplicate repo id '" + repo.id() + "' at repos[" + idx + "]; the first entry is used"));
+                }
+            }
+            decoded.put(idx, entry);
+        }
+        return first;
+    }
+
+    /** The document's top-level mapping, once its version is one car reads. */
+    private static Map<?, ?> usableRoot(Object document) {
+        Map<?, ?> root;
+        if (document == null) {
+            root = Map.of();
+        } else if (document instanceof Map<?, ?> map) {
+            root = map;
+        } else {
+            throw new ManifestException("manifest must be a mapping with 'version' and 'repos', found "
+                    + typeName(document));
+        }
+        Object version = root.get("version");
+        if (!isSupportedVersion(version)) {
+            throw new ManifestException("Unsupported manifest version " + Py.str(version) + "; expected 3");
+        }
+        return root;
+    }
+
+    private static Map<Object, Object> extras(Map<?, ?> root) {
         Map<Object, Object> extras = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : root.entrySet()) {
             if (!"version".equals(e.getKey()) && !"repos".equals(e.getKey())) {
                 extras.put(e.getKey(), e.getValue());
             }
         }
-        return new Manifest(entries, invalidRepos, extras, issues);
+        return extras;
     }
 
     /** Entries decoded in order, their issues, and where each entry's issues end in that list. */
@@ -202,22 +271,29 @@ public final class ManifestCodec {
         return false;
     }
 
-    private static ManifestEntry decodeEntry(Object raw, int idx, Path hubRoot, PathCanonicalizer canonicalizer,
-                                             List<ManifestIssue> issues) {
+    /** What decides whether an entry is a repo: its id, path and kind, checked in this order. */
+    private record EntryHead(Map<?, ?> entry, String rawIdText, String id, String pathText, RepoKind kind) {
+    }
+
+    /**
+     * The entry's id, path and kind; null, with the issue added when {@code issues} is given, for an
+     * entry that is not a repo. An unknown kind makes the whole manifest unusable.
+     */
+    private static EntryHead head(Object raw, int idx, List<ManifestIssue> issues) {
         if (!(raw instanceof Map<?, ?> entry)) {
-            issues.add(new ManifestIssue("<index:" + idx + ">", "repo entry must be an object"));
-            return new MalformedEntry(raw);
+            addIssue(issues, "<index:" + idx + ">", "repo entry must be an object");
+            return null;
         }
         Object rawId = entry.get("id");
         if (!(rawId instanceof String rawIdText) || Py.isBlank(rawIdText)) {
-            issues.add(new ManifestIssue("<index:" + idx + ">", "repo entry requires non-empty string 'id'"));
-            return new MalformedEntry(raw);
+            addIssue(issues, "<index:" + idx + ">", "repo entry requires non-empty string 'id'");
+            return null;
         }
         String id = Py.strip(rawIdText);
         Object rawPath = entry.get("path");
         if (!(rawPath instanceof String pathText) || Py.isBlank(pathText)) {
-            issues.add(new ManifestIssue(id, "repo '" + rawIdText + "' requires non-empty string 'path'"));
-            return new MalformedEntry(raw);
+            addIssue(issues, id, "repo '" + rawIdText + "' requires non-empty string 'path'");
+            return new EntryHead(entry, rawIdText, id, null, null);
         }
         Object rawKind = entry.get("kind");
         RepoKind kind = RepoKind.fromWire(rawKind).orElse(null);
@@ -225,6 +301,26 @@ public final class ManifestCodec {
             throw new ManifestException(
                     "Invalid manifest repo kind for " + rawIdText + ": " + Py.str(rawKind) + " (expected base|worktree)");
         }
+        return new EntryHead(entry, rawIdText, id, pathText, kind);
+    }
+
+    private static void addIssue(List<ManifestIssue> issues, String repoId, String message) {
+        if (issues != null) {
+            issues.add(new ManifestIssue(repoId, message));
+        }
+    }
+
+    private static ManifestEntry decodeEntry(Object raw, int idx, Path hubRoot, PathCanonicalizer canonicalizer,
+                                             List<ManifestIssue> issues) {
+        EntryHead head = head(raw, idx, issues);
+        if (head == null || head.pathText() == null) {
+            return new MalformedEntry(raw);
+        }
+        Map<?, ?> entry = head.entry();
+        String rawIdText = head.rawIdText();
+        String id = head.id();
+        String pathText = head.pathText();
+        RepoKind kind = head.kind();
 
         boolean hasDestination = entry.containsKey("destination");
         Object destination = null;

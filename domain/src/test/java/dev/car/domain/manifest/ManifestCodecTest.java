@@ -20,6 +20,23 @@ import org.junit.jupiter.api.Test;
 
 class ManifestCodecTest {
 
+    /** A path no POSIX file system can hold fails the whole decode, and a query about another repo alike. */
+    @Test
+    void aPathWithANulCharacterFailsAQueryAboutAnyRepoAsItFailsTheWholeDecode() {
+        Map<Object, Object> document = Map.of("version", 3, "repos", List.of(
+                Map.of("id", "broken", "path", "repos/a\u0000b", "kind", "base"),
+                Map.of("id", "fine", "path", "repos/fine", "kind", "base")));
+        Path hub = Path.of("/hub");
+
+        RuntimeException whole = assertThrows(RuntimeException.class,
+                () -> ManifestCodec.decode(document, hub, PathCanonicalizer.LEXICAL));
+        RuntimeException one = assertThrows(RuntimeException.class,
+                () -> ManifestCodec.decodeFor(document, hub, PathCanonicalizer.LEXICAL, "fine"));
+
+        assertEquals(whole.getClass(), one.getClass());
+        assertEquals(whole.getMessage(), one.getMessage());
+    }
+
     static final Path HUB = Path.of("/tmp/carhub/hub");
 
     static Manifest decode(Object document) {

@@ -5,6 +5,7 @@ import static dev.car.domain.RandomRaw.rawValue;
 import static dev.car.domain.RandomRaw.token;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.car.domain.destination.DestinationParser;
 import dev.car.domain.repo.PathCanonicalizer;
@@ -114,6 +115,71 @@ class ManifestRoundTripPropertyTest {
             } else {
                 assertEquals(onePass, halves, where);
             }
+        }
+    }
+
+    /**
+     * A query about one repo reads only its entries and its base's: what it sees of them (the repo,
+     * its base, its issues, its resolution, or the failure) must be what the whole manifest gives.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14})
+    void decodingForOneRepoAnswersAsTheWholeManifest(long seed) {
+        Random random = new Random(seed);
+        int compared = 0;
+        for (int run = 0; run < 300; run++) {
+            Map<Object, Object> document = document(random);
+            if (random.nextInt(10) == 0 && document.get("repos") instanceof List<?> repos && !repos.isEmpty()) {
+                Map<Object, Object> invalid = new LinkedHashMap<>(Map.of("id", "bad", "path", "p", "kind", "sideways"));
+                List<Object> withInvalid = new ArrayList<>(repos);
+                withInvalid.add(random.nextInt(withInvalid.size() + 1), invalid);
+                document.put("repos", withInvalid);
+            }
+            List<String> ids = new ArrayList<>(List.of("missing", "bad"));
+            if (document.get("repos") instanceof List<?> repos) {
+                for (Object entry : repos) {
+                    if (entry instanceof Map<?, ?> map && map.get("id") instanceof String id) {
+                        ids.add(id.strip());
+                        ids.add(id);
+                    }
+                }
+            }
+            Object whole = wholeOrFailure(document);
+            for (String id : ids) {
+                String where = "seed " + seed + " run " + run + ", repo " + id + ": " + document;
+                Object excerpt;
+                try {
+                    excerpt = ManifestCodec.decodeFor(document, HUB, PathCanonicalizer.LEXICAL, id);
+                } catch (ManifestException e) {
+                    excerpt = "failure: " + e.getMessage();
+                }
+                if (!(whole instanceof Manifest full)) {
+                    assertEquals(whole, excerpt, where);
+                    continue;
+                }
+                Manifest part = (Manifest) excerpt;
+                assertEquals(full.find(id), part.find(id), where);
+                assertEquals(full.issuesFor(id), part.issuesFor(id), where);
+                if (full.find(id).isPresent()) {
+                    RepoEntry repo = full.find(id).get();
+                    if (repo.isWorktree() && repo.worktreeOf() != null) { // the base a worktree inherits from
+                        assertEquals(full.find(repo.worktreeOf()), part.find(repo.worktreeOf()), where);
+                    }
+                    assertEquals(DestinationResolver.resolve(repo, full.reposById()),
+                            DestinationResolver.resolve(repo, part.reposById()), where);
+                    compared++;
+                }
+            }
+        }
+        int found = compared;
+        assertTrue(found > 500, () -> "repos compared: " + found);
+    }
+
+    private static Object wholeOrFailure(Map<Object, Object> document) {
+        try {
+            return ManifestCodec.decode(document, HUB, PathCanonicalizer.LEXICAL);
+        } catch (ManifestException e) {
+            return "failure: " + e.getMessage();
         }
     }
 
