@@ -40,6 +40,25 @@ public final class YamlManifestStore implements ManifestStore {
         }
     }
 
+    /** Decodes only the repo's entries and its base's: a large hub's other entries cost a query most of its time. */
+    @Override
+    public Manifest loadFor(HubLocation hub, String repoId) {
+        Path file = hub.manifestPath();
+        try {
+            Object document = readDocument(hub, file);
+            if (document == NO_FILE) {
+                return Manifest.empty();
+            }
+            try {
+                return ManifestCodec.decodeFor(document, hub.root(), canonicalizer, repoId);
+            } catch (ManifestException e) {
+                throw new ManifestException(file + ": " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new ManifestException(file + ": cannot read: " + IoErrors.describe(e), e);
+        }
+    }
+
     @Override
     public boolean exists(HubLocation hub) {
         return Files.exists(hub.manifestPath());
@@ -91,21 +110,30 @@ public final class YamlManifestStore implements ManifestStore {
     }
 
     private Manifest read(HubLocation hub, Path source) throws IOException {
+        Object document = readDocument(hub, source);
+        return document == NO_FILE ? Manifest.empty() : decode(hub.manifestPath(), document, hub);
+    }
+
+    /** Marks a manifest file that does not exist, which reads as an empty manifest. */
+    private static final Object NO_FILE = new Object();
+
+    /** The parsed document of {@code source}, or {@link #NO_FILE}. */
+    private static Object readDocument(HubLocation hub, Path source) throws IOException {
         Path file = hub.manifestPath();
         long size;
         try {
             size = Files.size(source);
         } catch (NoSuchFileException e) {
-            return Manifest.empty();
+            return NO_FILE;
         }
         if (size > SafeYaml.MAX_BYTES) {
             throw new ManifestException(file + ": " + SafeYaml.TOO_LARGE);
         }
         byte[] bytes = AtomicFiles.readIfExists(source, SafeYaml.MAX_BYTES);
         if (bytes == null) {
-            return Manifest.empty();
+            return NO_FILE;
         }
-        return decode(file, parse(file, bytes, ""), hub);
+        return parse(file, bytes, "");
     }
 
     private static Object parse(Path file, byte[] bytes, String context) {

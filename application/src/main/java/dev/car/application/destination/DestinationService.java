@@ -24,7 +24,7 @@ public final class DestinationService implements ShowDestinationUseCase, SetDest
     @Override
     public DestinationView show(ShowDestinationQuery query) {
         HubLocation hub = locator.locate(query.hubPath());
-        Manifest manifest = manifests.load(hub);
+        Manifest manifest = manifests.loadFor(hub, query.repoId());
         return DestinationView.of(manifest, requireRepo(manifest, query.repoId()));
     }
 

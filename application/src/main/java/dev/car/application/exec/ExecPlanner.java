@@ -46,7 +46,7 @@ public final class ExecPlanner {
     public Planned plan(RunCommand command) {
         try {
             HubLocation hub = locator.locate(command.hubPath());
-            Manifest manifest = manifests.load(hub);
+            Manifest manifest = manifests.loadFor(hub, command.repoId()); // the plan reads this repo and its base
             RepoEntry repo = manifest.find(command.repoId()).orElseThrow(() ->
                     new UseCaseFailure("Repo id not found in hub manifest: " + command.repoId()));
             return new Planned(hub, plan(hub, manifest, repo, command));

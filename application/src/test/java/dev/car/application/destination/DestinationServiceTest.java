@@ -47,6 +47,7 @@ class DestinationServiceTest {
                         new ManifestIssue("<index:2>", "repo entry must be an object")));
         when(locator.locate(any())).thenReturn(HUB);
         when(store.load(HUB)).thenAnswer(invocation -> manifest);
+        when(store.loadFor(eq(HUB), any())).thenAnswer(invocation -> manifest);
         when(store.update(eq(HUB), any())).thenAnswer(invocation -> {
             @SuppressWarnings("unchecked")
             UnaryOperator<Manifest> change = invocation.getArgument(1);

@@ -16,6 +16,15 @@ public interface ManifestStore {
     Manifest load(HubLocation hub);
 
     /**
+     * What a query about one repo reads: a manifest whose {@code find}, {@code reposById} and
+     * {@code issuesFor} answer for that repo and its base as {@link #load}'s would, and that fails
+     * as {@link #load} fails. It may leave other entries out, so it is never to be changed or saved.
+     */
+    default Manifest loadFor(HubLocation hub, String repoId) {
+        return load(hub);
+    }
+
+    /**
      * Read-modify-write, serialized against every other writer of the same manifest (other
      * processes included). When {@code change} throws, nothing is written and the exception
      * propagates. A write replaces the file atomically: readers see the old or the new manifest.
