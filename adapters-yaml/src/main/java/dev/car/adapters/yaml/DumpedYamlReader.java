@@ -14,11 +14,12 @@ import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads the block YAML that {@link SafeYaml#dump} writes, line by line, without SnakeYAML's scanner,
- * parser and composer, which take most of a large manifest's load time. Plain scalars are typed by
- * the same {@link PyYamlResolver} and {@link PyYamlConstructor} as a full load, and collections are
- * the same {@link LinkedHashMap} and {@link ArrayList}, so an accepted document loads to exactly
- * what SnakeYAML would load.
+ * Reads the block YAML that {@link SafeYaml#dump} writes, line by line from its UTF-8 bytes, without
+ * SnakeYAML's scanner, parser and composer, which take most of a large manifest's load time. Plain
+ * scalars are typed as a full load types them (the common cases directly, the rest by the same
+ * {@link PyYamlResolver} and {@link PyYamlConstructor}), and collections are the same
+ * {@link LinkedHashMap} and {@link ArrayList}, so an accepted document loads to exactly what
+ * SnakeYAML would load.
  *
  * <p>It accepts only the layout the emitter produces: leading {@code #} comment lines, then a block
  * mapping or sequence indented by two (sequences under a key at the key's column), one-line keys
