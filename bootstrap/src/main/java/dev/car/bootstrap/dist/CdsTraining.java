@@ -1,8 +1,6 @@
 package dev.car.bootstrap.dist;
 
 import dev.car.bootstrap.CarMain;
-import dev.car.domain.manifest.Manifest;
-import dev.car.domain.manifest.ManifestCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,19 +18,6 @@ import java.util.stream.Stream;
  */
 public final class CdsTraining {
     private CdsTraining() {
-    }
-
-    /** A hub with as many repos as it takes for a manifest to be decoded in two halves, written as car writes it. */
-    private static Path largeHub(Path hub, int repos) throws IOException {
-        Files.createDirectories(hub.resolve(".codex-autorunner"));
-        Files.writeString(hub.resolve(".codex-autorunner/config.yml"), "mode: hub\n");
-        StringBuilder manifest = new StringBuilder(Manifest.HEADER).append("\nversion: 3\nrepos:\n");
-        for (int i = 0; i < repos; i++) {
-            manifest.append("- id: r").append(i).append("\n  path: repos/r").append(i)
-                    .append("\n  enabled: true\n  auto_run: false\n  kind: base\n");
-        }
-        Files.writeString(hub.resolve(".codex-autorunner/manifest.yml"), manifest);
-        return hub;
     }
 
     /**
@@ -79,12 +64,6 @@ public final class CdsTraining {
                     new String[] {"--version"},
                     new String[] {"hub", "destination", "set", "--help"});
             for (String[] command : commands) {
-                CarMain.run(command, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-            }
-            String large = largeHub(root.resolve("large-hub"), ManifestCodec.PARALLEL_ENTRIES + 2).toString();
-            for (String[] command : List.of(
-                    new String[] {"hub", "destination", "show", "r1", "--json", "--path", large},
-                    new String[] {"hub", "repo", "list", "--json", "--path", large})) {
                 CarMain.run(command, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
             }
         } finally {

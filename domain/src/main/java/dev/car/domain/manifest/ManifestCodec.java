@@ -33,14 +33,6 @@ public final class ManifestCodec {
      * manifest unusable throw {@link ManifestException}.
      */
     public static Manifest decode(Object document, Path hubRoot, PathCanonicalizer canonicalizer) {
-        return decode(document, hubRoot, canonicalizer, PARALLEL_ENTRIES);
-    }
-
-    /** Below this many entries one thread decodes them all: a second thread would cost more than it saves. */
-    public static final int PARALLEL_ENTRIES = 2_000;
-
-    /** {@link #decode(Object, Path, PathCanonicalizer)}, in two halves from {@code parallelEntries} entries on. */
-    static Manifest decode(Object document, Path hubRoot, PathCanonicalizer canonicalizer, int parallelEntries) {
         Map<?, ?> root = usableRoot(document);
         List<ManifestIssue> issues = new ArrayList<>();
         List<ManifestEntry> entries = new ArrayList<>();
@@ -48,27 +40,19 @@ public final class ManifestCodec {
         Object repos = root.get("repos");
         if (repos instanceof List<?> items) {
             Set<String> seen = new HashSet<>();
-            int idx = 0;
-            for (DecodedRange range : decodeEntries(items, hubRoot, canonicalizer, parallelEntries)) {
-                int issuesDone = 0;
-                for (int i = 0; i < range.entries().size(); i++, idx++) {
-                    ManifestEntry entry = range.entries().get(i);
-                    if (range.issueEnds()[i] > issuesDone) {
-                        issues.addAll(range.issues().subList(issuesDone, range.issueEnds()[i]));
-                        issuesDone = range.issueEnds()[i];
-                    }
-                    if (entry instanceof RepoEntry repo && !seen.add(repo.id())) {
-                        issues.add(new ManifestIssue(repo.id(),
-                                "duplicate repo id '" + repo.id() + "' at repos[" + idx + "]; the first entry is used"));
-                    }
-                    entries.add(entry);
+            PathCanonicalizer onePass = canonicalizer.forOnePass(); // repos mostly share parent folders
+            for (int idx = 0; idx < items.size(); idx++) {
+                ManifestEntry entry = decodeEntry(items.get(idx), idx, hubRoot, onePass, issues);
+                if (entry instanceof RepoEntry repo && !seen.add(repo.id())) {
+                    issues.add(new ManifestIssue(repo.id(),
+                            "duplicate repo id '" + repo.id() + "' at repos[" + idx + "]; the first entry is used"));
                 }
+                entries.add(entry);
             }
         } else if (repos != null) {
             issues.add(new ManifestIssue(ManifestIssue.MANIFEST_SCOPE, "manifest 'repos' must be a list"));
             invalidRepos = repos;
         }
-
         return new Manifest(entries, invalidRepos, extras(root), issues);
     }
 
@@ -85,7 +69,7 @@ public final class ManifestCodec {
         Map<?, ?> root = usableRoot(document);
         Object repos = root.get("repos");
         if (!(repos instanceof List<?> items)) {
-            return decode(document, hubRoot, canonicalizer, Integer.MAX_VALUE); // no entries to leave out
+            return decode(document, hubRoot, canonicalizer); // no entries to leave out
         }
         String[] ids = new String[items.size()];
         for (int idx = 0; idx < items.size(); idx++) {
@@ -157,103 +141,6 @@ public final class ManifestCodec {
             }
         }
         return extras;
-    }
-
-    /** Entries decoded in order, their issues, and where each entry's issues end in that list. */
-    private record DecodedRange(List<ManifestEntry> entries, List<ManifestIssue> issues, int[] issueEnds) {
-    }
-
-    /**
-     * The entries in order, as ranges: a large manifest is decoded in two halves at once, which takes
-     * a fresh JVM (one that has compiled none of this yet) about half as long on two cores. The halves
-     * share nothing but the read-only document; each has its own one-pass canonicalizer. A failure is
-     * the one the lowest entry gives, as in one pass.
-     */
-    private static List<DecodedRange> decodeEntries(List<?> items, Path hubRoot, PathCanonicalizer canonicalizer,
-                                                    int parallelEntries) {
-        int count = items.size();
-        if (count < parallelEntries || Runtime.getRuntime().availableProcessors() < 2) {
-            return List.of(decodeRange(items, 0, count, hubRoot, canonicalizer));
-        }
-        int middle = count / 2;
-        SecondHalf second = new SecondHalf(items, middle, count, hubRoot, canonicalizer);
-        second.start();
-        DecodedRange first;
-        try {
-            first = decodeRange(items, 0, middle, hubRoot, canonicalizer);
-        } finally {
-            second.joinUninterruptibly();
-        }
-        return List.of(first, second.result());
-    }
-
-    private static DecodedRange decodeRange(List<?> items, int from, int to, Path hubRoot,
-                                            PathCanonicalizer canonicalizer) {
-        PathCanonicalizer onePass = canonicalizer.forOnePass(); // repos mostly share parent folders
-        List<ManifestEntry> entries = new ArrayList<>(to - from);
-        List<ManifestIssue> issues = new ArrayList<>();
-        int[] issueEnds = new int[to - from];
-        for (int idx = from; idx < to; idx++) {
-            entries.add(decodeEntry(items.get(idx), idx, hubRoot, onePass, issues));
-            issueEnds[idx - from] = issues.size();
-        }
-        return new DecodedRange(entries, issues, issueEnds);
-    }
-
-    /** The second half of a large manifest, decoded on its own thread. */
-    private static final class SecondHalf extends Thread {
-        private final List<?> items;
-        private final int from;
-        private final int to;
-        private final Path hubRoot;
-        private final PathCanonicalizer canonicalizer;
-        private DecodedRange result;
-        private Throwable failure;
-
-        SecondHalf(List<?> items, int from, int to, Path hubRoot, PathCanonicalizer canonicalizer) {
-            super("car-manifest-decode");
-            setDaemon(true);
-            this.items = items;
-            this.from = from;
-            this.to = to;
-            this.hubRoot = hubRoot;
-            this.canonicalizer = canonicalizer;
-        }
-
-        @Override
-        public void run() {
-            try {
-                result = decodeRange(items, from, to, hubRoot, canonicalizer);
-            } catch (Throwable e) {
-                failure = e;
-            }
-        }
-
-        void joinUninterruptibly() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Read after {@link #joinUninterruptibly}, which makes the thread's writes visible. */
-        DecodedRange result() {
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            return result;
-        }
     }
 
     private static boolean isSupportedVersion(Object version) {

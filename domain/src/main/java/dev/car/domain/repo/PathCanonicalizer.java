@@ -6,8 +6,6 @@ import java.nio.file.Path;
  * Makes an absolute path canonical: {@code .} and {@code ..} removed and, where the file system
  * is consulted, symlinks of the existing part followed (Python's {@code resolve(strict=False)}).
  * The domain only needs the contract; the host adapter supplies the file-system version.
- * Implementations are called from more than one thread: a large manifest is decoded in two halves
- * at once, each with its own {@link #forOnePass()} canonicalizer.
  */
 @FunctionalInterface
 public interface PathCanonicalizer {

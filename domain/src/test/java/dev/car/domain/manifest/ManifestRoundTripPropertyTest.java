@@ -81,43 +81,6 @@ class ManifestRoundTripPropertyTest {
         return document;
     }
 
-    /** A large manifest is decoded in two halves at once: the result must be the one of a single pass. */
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void decodingInHalvesGivesWhatOnePassGives(long seed) {
-        Random random = new Random(seed);
-        for (int run = 0; run < 20; run++) {
-            List<Object> repos = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            for (int i = random.nextInt(60); i > 0; i--) {
-                repos.add(entry(random, ids));
-            }
-            if (random.nextInt(3) == 0) { // an invalid kind makes the whole manifest unusable; the first one is reported
-                for (int bad = 1 + random.nextInt(2); bad > 0 && !repos.isEmpty(); bad--) {
-                    Map<Object, Object> invalid = new LinkedHashMap<>();
-                    invalid.put("id", "bad-" + bad);
-                    invalid.put("path", "p");
-                    invalid.put("kind", "sideways-" + bad);
-                    repos.set(random.nextInt(repos.size()), invalid);
-                }
-            }
-            Map<Object, Object> document = new LinkedHashMap<>(Map.of("version", 3));
-            document.put("repos", repos);
-            String where = "seed " + seed + " run " + run;
-
-            Object onePass = decodeOrFailure(document, Integer.MAX_VALUE);
-            Object halves = decodeOrFailure(document, 1);
-
-            if (onePass instanceof Manifest expected && halves instanceof Manifest actual) {
-                assertEquals(expected.entries(), actual.entries(), where);
-                assertEquals(expected.issues(), actual.issues(), where);
-                assertEquals(expected.extras(), actual.extras(), where);
-            } else {
-                assertEquals(onePass, halves, where);
-            }
-        }
-    }
-
     /**
      * A query about one repo reads only its entries and its base's: what it sees of them (the repo,
      * its base, its issues, its resolution, or the failure) must be what the whole manifest gives.
@@ -178,14 +141,6 @@ class ManifestRoundTripPropertyTest {
     private static Object wholeOrFailure(Map<Object, Object> document) {
         try {
             return ManifestCodec.decode(document, HUB, PathCanonicalizer.LEXICAL);
-        } catch (ManifestException e) {
-            return "failure: " + e.getMessage();
-        }
-    }
-
-    private static Object decodeOrFailure(Map<Object, Object> document, int parallelEntries) {
-        try {
-            return ManifestCodec.decode(document, HUB, PathCanonicalizer.LEXICAL, parallelEntries);
         } catch (ManifestException e) {
             return "failure: " + e.getMessage();
         }
