@@ -32,28 +32,20 @@ public final class YamlManifestStore implements ManifestStore {
 
     @Override
     public Manifest load(HubLocation hub) {
-        Path file = hub.manifestPath();
-        try {
-            return read(hub, file);
-        } catch (IOException e) {
-            throw new ManifestException(file + ": cannot read: " + IoErrors.describe(e), e);
-        }
+        return load(hub, null);
     }
 
     /** Decodes only the repo's entries and its base's: a large hub's other entries cost a query most of its time. */
     @Override
     public Manifest loadFor(HubLocation hub, String repoId) {
+        return load(hub, repoId);
+    }
+
+    /** The whole manifest, or with {@code repoId} what a query about that repo reads of it. */
+    private Manifest load(HubLocation hub, String repoId) {
         Path file = hub.manifestPath();
         try {
-            Object document = readDocument(hub, file);
-            if (document == NO_FILE) {
-                return Manifest.empty();
-            }
-            try {
-                return ManifestCodec.decodeFor(document, hub.root(), canonicalizer, repoId);
-            } catch (ManifestException e) {
-                throw new ManifestException(file + ": " + e.getMessage(), e);
-            }
+            return read(hub, file, repoId);
         } catch (IOException e) {
             throw new ManifestException(file + ": cannot read: " + IoErrors.describe(e), e);
         }
@@ -71,7 +63,7 @@ public final class YamlManifestStore implements ManifestStore {
         try {
             Path target = writeTarget(file);
             try (ManifestLock lock = ManifestLock.acquire(target)) {
-                Manifest current = read(hub, target);
+                Manifest current = read(hub, target, null);
                 Manifest next = Objects.requireNonNull(change.apply(current), "the change returned no manifest");
                 Map<Object, Object> document = ManifestCodec.encode(next);
                 byte[] bytes = render(file, document);
@@ -81,7 +73,7 @@ public final class YamlManifestStore implements ManifestStore {
                 if (!YamlValues.sameValue(document, reloaded)) {
                     throw new ManifestException(file + ": cannot be written without changing its values");
                 }
-                Manifest stored = decode(file, reloaded, hub);
+                Manifest stored = decode(file, reloaded, hub, null);
                 AtomicFiles.replace(target, bytes);
                 return stored;
             }
@@ -109,9 +101,9 @@ public final class YamlManifestStore implements ManifestStore {
         return Files.isSymbolicLink(target) ? target.toRealPath() : target;
     }
 
-    private Manifest read(HubLocation hub, Path source) throws IOException {
+    private Manifest read(HubLocation hub, Path source, String repoId) throws IOException {
         Object document = readDocument(hub, source);
-        return document == NO_FILE ? Manifest.empty() : decode(hub.manifestPath(), document, hub);
+        return document == NO_FILE ? Manifest.empty() : decode(hub.manifestPath(), document, hub, repoId);
     }
 
     /** Marks a manifest file that does not exist, which reads as an empty manifest. */
@@ -144,9 +136,11 @@ public final class YamlManifestStore implements ManifestStore {
         }
     }
 
-    private Manifest decode(Path file, Object document, HubLocation hub) {
+    /** The whole manifest, or with {@code repoId} only what a query about that repo reads. */
+    private Manifest decode(Path file, Object document, HubLocation hub, String repoId) {
         try {
-            return ManifestCodec.decode(document, hub.root(), canonicalizer);
+            return repoId == null ? ManifestCodec.decode(document, hub.root(), canonicalizer)
+                    : ManifestCodec.decodeFor(document, hub.root(), canonicalizer, repoId);
         } catch (ManifestException e) {
             throw new ManifestException(file + ": " + e.getMessage(), e);
         }
