@@ -295,15 +295,12 @@ final class DumpedYamlReader {
     }
 
     /**
-     * The scalar's value. Most scalars of a manifest are decided without SnakeYAML, whose resolver
-     * and constructor cost a short-lived process a few dozen regular expressions and its logging
-     * set-up: text that no implicit type can start with is a string, and {@code true}, {@code false}
-     * and small decimal integers are what SnakeYAML makes of them.
+     * The value of a scalar that an implicit type can start with. Most are decided without SnakeYAML,
+     * whose resolver and constructor cost a short-lived process a few dozen regular expressions and
+     * its logging set-up: {@code true}, {@code false} and small decimal integers are what SnakeYAML
+     * makes of them.
      */
-    Object typed(String scalar) {
-        if (!scalar.isEmpty() && PyYamlResolver.FIRST_CHARACTERS.indexOf(scalar.charAt(0)) < 0) {
-            return scalar;
-        }
+    private Object typed(String scalar) {
         if (scalar.equals("true")) {
             return Boolean.TRUE;
         }

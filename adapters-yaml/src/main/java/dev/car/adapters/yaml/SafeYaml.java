@@ -43,12 +43,9 @@ final class SafeYaml {
             throw new YamlProblem(TOO_LARGE);
         }
         int ascii = scanAscii(bytes);
-        if (ascii == PLAIN_ASCII) { // the usual manifest: read from the bytes, no string of the whole file
-            Optional<Object> dumped = DumpedYamlReader.readPlainAscii(bytes);
+        if (ascii != NOT_ASCII) { // the usual manifest: read from the bytes, no string of the whole file
+            Optional<Object> dumped = ascii == PLAIN_ASCII ? DumpedYamlReader.readPlainAscii(bytes) : Optional.empty();
             return dumped.isPresent() ? dumped.get() : load(new String(bytes, StandardCharsets.ISO_8859_1));
-        }
-        if (ascii == OTHER_ASCII) {
-            return load(new String(bytes, StandardCharsets.ISO_8859_1));
         }
         String text = decodeStrictUtf8(bytes);
         if (text.startsWith("\uFEFF")) {
