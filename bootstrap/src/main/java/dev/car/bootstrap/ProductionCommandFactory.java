@@ -15,8 +15,9 @@ final class ProductionCommandFactory implements IFactory {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        if (hotPath.builds(type)) {
-            return hotPath.create(type);
+        K hot = hotPath.create(type);
+        if (hot != null) {
+            return hot;
         }
         if (CarModule.COMMANDS.contains(type)) {
             return injector().getInstance(type);
