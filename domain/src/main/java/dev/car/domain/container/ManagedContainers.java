@@ -1,7 +1,5 @@
 package dev.car.domain.container;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,7 +43,6 @@ public final class ManagedContainers {
         canonical.append("workdir=").append(spec.workdir()).append('\n');
         canonical.append("user=").append(user).append('\n');
         canonical.append("init=").append(init).append('\n');
-        byte[] digest = Sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest).substring(0, 16);
+        return Sha256.hexPrefix(canonical.toString(), 16);
     }
 }

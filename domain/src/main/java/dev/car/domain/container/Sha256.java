@@ -1,5 +1,8 @@
 package dev.car.domain.container;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
 /**
  * SHA-256 (FIPS 180-4) of a byte array. The ids and fingerprints that name containers are SHA-256
  * digests, as in the Python tool; {@code MessageDigest} would give the same bytes, but its first use
@@ -19,6 +22,11 @@ final class Sha256 {
     };
 
     private Sha256() {
+    }
+
+    /** The first {@code digits} hex digits of the SHA-256 of the text's UTF-8 bytes: car's short ids. */
+    static String hexPrefix(String text, int digits) {
+        return HexFormat.of().formatHex(digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, digits);
     }
 
     static byte[] digest(byte[] message) {
